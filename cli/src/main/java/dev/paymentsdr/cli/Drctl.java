@@ -1,0 +1,31 @@
+package dev.paymentsdr.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code drctl} command: every payments-dr operation is one of its subcommands. */
+@Command(name = "drctl",
+        mixinStandardHelpOptions = true,
+        version = "drctl 0.1.0",
+        description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Drctl implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests execute it in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Drctl()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.paymentsdr.localpg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * One real PostgreSQL server on 127.0.0.1: its home directory holds {@code data/}, {@code postgres.log}
+ * and a password file; every tool runs as the postgres account.
+ */
+public final class PostgresServer {
+    /** The superuser every lab and test server is created with. */
+    public static final String SUPERUSER = "postgres";
+    private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(3);
+    private static final String SETTINGS_FILE = "localpg.conf";
+
+    private final PostgresBinaries binaries;
+    private final Path home;
+    private final int port;
+    private final String password;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    /**
+     * Describes a server; nothing is created until {@link #initPrimary} or {@link #initStandbyFrom}.
+     *
+     * @param home     directory for data, log and password file (created, mode 0700, owned by postgres)
+     * @param port     loopback TCP port
+     * @param password superuser password; never logged, stored only in the 0600 password file
+     */
+    public PostgresServer(PostgresBinaries binaries, Path home, int port, String password) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535, was " + port);
+        }
+        if (password == null || password.isEmpty() || password.contains("\n") || password.contains(":")) {
+            throw new IllegalArgumentException("password must be non-empty without ':' or newlines");
+        }
+        this.binaries = binaries;
+        this.home = home.toAbsolutePath();
+        this.port = port;
+        this.password = password;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path dataDir() {
+        return home.resolve("data");
+    }
+
+    public Path logFile() {
+        return home.resolve("postgres.log");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** JDBC URL of one database on this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** True once {@code initdb} or a base backup has created the data directory. */
+    public boolean isInitialized() {
+        return Files.exists(dataDir().resolve("PG_VERSION"));
+    }
+
+    /**
+     * Creates a new cluster with {@code initdb} (scram-sha-256 on loopback, replication allowed) and the
+     * given extra settings; a cluster that already exists is left as it is.
+     */
+    public void initPrimary(Map<String, String> extraSettings) {
+        if (isInitialized()) {
+            return;
+        }
+        prepareHome();
+        Path pwFile = home.resolve("initdb.pw");
+        try {
+            writeServerFile(pwFile, password + "\n");
+            CommandRunner.run(List.of(binaries.tool("initdb").toString(),
+                    "-D", dataDir().toString(), "-U", SUPERUSER, "--pwfile=" + pwFile,
+                    "--auth-host=scram-sha-256", "--auth-local=peer", "-E", "UTF8", "--no-locale", "--no-sync"),
+                    home, Map.of(), TOOL_TIMEOUT);
+        } finally {
+            deleteQuietly(pwFile);
+        }
+        appendLine(dataDir().resolve("postgresql.conf"), "include_if_exists = '" + SETTINGS_FILE + "'");
+        configure(extraSettings);
+    }
+
+    /**
+     * Creates this server as a streaming standby of {@code primary} with {@code pg_basebackup}, using a
+     * physical replication slot of the given name (created on the primary if missing).
+     */
+    public void initStandbyFrom(PostgresServer primary, String slotName, Map<String, String> extraSettings) {
+        if (isInitialized()) {
+            return;
+        }
+        prepareHome();
+        List<String> command = new ArrayList<>(List.of(binaries.tool("pg_basebackup").toString(),
+                "-D", dataDir().toString(), "-d", primary.connectionString("postgres"),
+                "-X", "stream", "-R", "-c", "fast", "-S", slotName, "--no-sync"));
+        if (!primary.hasReplicationSlot(slotName)) {
+            command.add("-C");
+        }
+        CommandRunner.run(command, home, passfileEnv(), TOOL_TIMEOUT);
+        configure(extraSettings);
+    }
+
+    /** Rewrites this server's own settings file: port, loopback only, plus the extra settings given. */
+    public void configure(Map<String, String> extraSettings) {
+        settings.clear();
+        settings.put("port", Integer.toString(port));
+        settings.put("listen_addresses", "'127.0.0.1'");
+        settings.put("unix_socket_directories", "''");
+        settings.put("wal_log_hints", "on");
+        settings.put("max_wal_senders", "10");
+        settings.put("max_replication_slots", "10");
+        settings.put("hot_standby", "on");
+        settings.put("logging_collector", "off");
+        settings.putAll(extraSettings);
+        StringBuilder text = new StringBuilder("# written by payments-dr localpg; edits are overwritten\n");
+        settings.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
+        writeServerFile(dataDir().resolve(SETTINGS_FILE), text.toString());
+    }
+
+    /** Starts the server and waits until it accepts connections. */
+    public void start() {
+        if (isRunning()) {
+            return;
+        }
+        CommandRunner.run(List.of(binaries.tool("pg_ctl").toString(), "-D", dataDir().toString(),
+                "-l", logFile().toString(), "-w", "-t", "120", "start"), home, Map.of(), TOOL_TIMEOUT);
+    }
+
+    /** Stops the server cleanly ({@code fast} mode: sessions are ended, data is checkpointed). */
+    public void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        CommandRunner.run(List.of(binaries.tool("pg_ctl").toString(), "-D", dataDir().toString(),
+                "-m", "fast", "-w", "-t", "120", "stop"), home, Map.of(), TOOL_TIMEOUT);
+    }
+
+    /** Kills the postmaster and every backend with SIGKILL, as a crashed machine would. */
+    public void kill() {
+        pid().flatMap(ProcessHandle::of).ifPresent(postmaster -> {
+            List<ProcessHandle> children = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
+            postmaster.onExit().join();
+        });
+    }
+
+    /** Promotes a standby to primary and waits until it accepts writes. */
+    public void promote() {
+        CommandRunner.run(List.of(binaries.tool("pg_ctl").toString(), "-D", dataDir().toString(),
+                "-w", "-t", "120", "promote"), home, Map.of(), TOOL_TIMEOUT);
+    }
+
+    /**
+     * Rewinds this stopped server's data directory to follow {@code source} ({@code pg_rewind}) and
+     * writes the standby configuration pointing at it.
+     */
+    public void rewindFrom(PostgresServer source) {
+        CommandRunner.run(List.of(binaries.tool("pg_rewind").toString(), "--target-pgdata=" + dataDir(),
+                "--source-server=" + source.connectionString("postgres"), "-R", "--no-sync"),
+                home, passfileEnv(), TOOL_TIMEOUT);
+        configure(Map.copyOf(settings));
+    }
+
+    /** True while the postmaster process of this data directory is alive. */
+    public boolean isRunning() {
+        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The postmaster's process id, from {@code postmaster.pid}, when the file exists. */
+    public Optional<Long> pid() {
+        Path pidFile = dataDir().resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Opens a JDBC connection as the superuser. */
+    public Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", SUPERUSER);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("socketTimeout", "30");
+        return DriverManager.getConnection(jdbcUrl(database), props);
+    }
+
+    /** Runs statements as the superuser in one session (autocommit). */
+    public void execute(String database, String... statements) {
+        try (Connection connection = connect(database); var statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new LocalPgException("SQL on port " + port + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean hasReplicationSlot(String slotName) {
+        try (Connection connection = connect("postgres");
+             var statement = connection.prepareStatement("select 1 from pg_replication_slots where slot_name = ?")) {
+            statement.setString(1, slotName);
+            try (var rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new LocalPgException("cannot read replication slots on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** libpq connection string without the password: tools read it from the password file. */
+    String connectionString(String database) {
+        return "host=127.0.0.1 port=" + port + " user=" + SUPERUSER + " dbname=" + database;
+    }
+
+    private Map<String, String> passfileEnv() {
+        return Map.of("PGPASSFILE", home.resolve(".pgpass").toString());
+    }
+
+    private void prepareHome() {
+        OsUser.serverOwnedDirectory(home);
+        OsUser.serverOwnedDirectory(dataDir());
+        // One password serves every lab server, so the same file lets a standby reach its primary.
+        writeServerFile(home.resolve(".pgpass"), "127.0.0.1:*:*:" + SUPERUSER + ":" + password + "\n");
+    }
+
+    private static void writeServerFile(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            OsUser.handOver(file);
+        } catch (IOException e) {
+            throw new LocalPgException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void appendLine(Path file, String line) {
+        try {
+            Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8) + "\n" + line + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LocalPgException("cannot update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover file in a 0700 directory owned by postgres is harmless
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.paymentsdr.aws.testing;
+
+import dev.paymentsdr.localpg.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A real moto server (AWS emulator) on a free loopback port, started from the project's virtualenv
+ * ({@code .tools/venv}, made by {@code scripts/install-deps python}) and stopped on {@link #close()}.
+ */
+public final class MotoServer implements AutoCloseable {
+    private final Process process;
+    private final URI endpoint;
+
+    private MotoServer(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static MotoServer start() {
+        Path executable = locate();
+        int port = FreePorts.pick();
+        try {
+            Path log = Files.createTempFile("moto-", ".log");
+            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
+            server.awaitReady(log);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + executable + ": " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    }
+
+    public Region region() {
+        return Region.US_EAST_1;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Path log) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() < 500) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for moto", e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for moto", e);
+            }
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within 60 s; log: " + log);
+    }
+
+    private static Path locate() {
+        String configured = System.getenv("MOTO_SERVER");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(".tools/venv/bin/moto_server");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("moto_server not found: run scripts/install-deps python (creates .tools/venv)"
+                + " or set MOTO_SERVER to its path");
+    }
+}

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         version = "drctl 0.1.0",
         description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill.",
         subcommands = {
+            dev.paymentsdr.bench.BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Drctl implements Runnable {

@@ -1,0 +1,68 @@
+package dev.paymentsdr.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code drctl bench}: measures the payment API against pgbench and records the figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the payment API at saturation against pgbench with the same SQL; write bench/results and the README figures.")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--duration", defaultValue = "15", description = "Seconds of each measured phase, 5..600 (default ${DEFAULT-VALUE}).")
+    private int durationSeconds;
+
+    @Option(names = "--connections", defaultValue = "16", description = "wrk connections, 1..512 (default ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = "--pgbench-clients", defaultValue = "8", description = "pgbench clients, 1..256 (default ${DEFAULT-VALUE}).")
+    private int pgbenchClients;
+
+    @Option(names = "--pool-size", defaultValue = "12", description = "Service connection pool size, 1..200 (default ${DEFAULT-VALUE}).")
+    private int poolSize;
+
+    @Option(names = "--results-dir", description = "Where result files go (default: bench/results in the repository).")
+    private Path resultsDir;
+
+    @Option(names = "--no-readme", description = "Do not write the figures into README.md.")
+    private boolean noReadme;
+
+    @Override
+    public Integer call() throws Exception {
+        requireRange("--duration", durationSeconds, 5, 600);
+        requireRange("--connections", connections, 1, 512);
+        requireRange("--pgbench-clients", pgbenchClients, 1, 256);
+        requireRange("--pool-size", poolSize, 1, 200);
+        if (!WrkLoad.available()) {
+            throw new ParameterException(spec.commandLine(),
+                    "wrk not found on PATH: install it with `apt-get install -y wrk` (or scripts/install-deps bench)");
+        }
+        Path home = Path.of(System.getProperty("drctl.home", ".")).toAbsolutePath();
+        Path dir = resultsDir != null ? resultsDir : home.resolve("bench/results");
+        ApiBenchmark benchmark = new ApiBenchmark(new ApiBenchmark.Options(Duration.ofSeconds(durationSeconds),
+                connections, pgbenchClients, poolSize), System.out);
+        ApiBenchmarkResult result = benchmark.run();
+        System.out.println();
+        System.out.print(result.toMarkdown());
+        ResultsWriter writer = new ResultsWriter();
+        Path file = writer.write(result, dir);
+        System.out.println("\nresults: " + file);
+        if (!noReadme && writer.updateReadme(home.resolve("README.md"), result, "./drctl bench")) {
+            System.out.println("README.md: figures updated");
+        }
+        return 0;
+    }
+
+    private void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(), name + " must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+}

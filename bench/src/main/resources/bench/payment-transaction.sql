@@ -1,0 +1,1 @@
+-- placeholder until the service's SQL is known

@@ -1,0 +1,209 @@
+package dev.paymentsdr.failover.application;
+
+import dev.paymentsdr.failover.domain.model.ExecutionId;
+import dev.paymentsdr.failover.domain.model.ExecutionRecord;
+import dev.paymentsdr.failover.domain.model.ExecutionResult;
+import dev.paymentsdr.failover.domain.model.ExecutionResult.Outcome;
+import dev.paymentsdr.failover.domain.model.ExecutionState;
+import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.LeaseHolder;
+import dev.paymentsdr.failover.domain.model.Plan;
+import dev.paymentsdr.failover.domain.model.RecordType;
+import dev.paymentsdr.failover.domain.model.Step;
+import dev.paymentsdr.failover.domain.model.Transition;
+import dev.paymentsdr.failover.domain.model.TransitionTable;
+import dev.paymentsdr.failover.port.in.TriggerFailover;
+import dev.paymentsdr.failover.port.out.FailoverPorts;
+import dev.paymentsdr.failover.port.out.Lease;
+import dev.paymentsdr.failover.port.out.Notifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a failover plan step by step under the lease: each step is recorded as started before it acts
+ * and as completed after, so a rerun with the same execution id resumes after the last completed step.
+ */
+public final class FailoverOrchestrator implements TriggerFailover {
+    private final FailoverPorts ports;
+    private final FailoverSettings settings;
+    private final StepActions actions;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String owner;
+
+    /**
+     * @param owner who runs this orchestrator (for example {@code pid 4242 on host x}), shown to a refused trigger
+     */
+    public FailoverOrchestrator(FailoverPorts ports, FailoverSettings settings, Clock clock, Sleeper sleeper,
+                                String owner) {
+        this.ports = ports;
+        this.settings = settings;
+        this.actions = new StepActions(ports, settings);
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.owner = owner;
+    }
+
+    @Override
+    public Plan plan(FailoverRequest request) {
+        return request.plan();
+    }
+
+    @Override
+    public ExecutionResult run(FailoverRequest request, boolean joinIfBusy) {
+        ExecutionId id = request.executionId();
+        Lease.Attempt attempt = ports.lease().tryAcquire(id, owner, settings.leaseTtl());
+        if (!attempt.acquired()) {
+            LeaseHolder holder = attempt.heldBy().orElseThrow();
+            if (joinIfBusy || holder.executionId().equals(id)) {
+                return join(holder);
+            }
+            return new ExecutionResult(null, ExecutionState.PENDING, Outcome.BUSY,
+                    "another failover is running: " + holder.describe() + ". Nothing was done; wait for it"
+                            + " ('drctl status') or rerun with --execution-id " + holder.executionId()
+                            + " to join it", List.of());
+        }
+        try {
+            return execute(request);
+        } finally {
+            ports.lease().release(id);
+        }
+    }
+
+    private ExecutionResult execute(FailoverRequest requested) {
+        ExecutionId id = requested.executionId();
+        List<ExecutionRecord> history = ports.log().read(id);
+        Optional<ExecutionResult> finished = finishedResult(id, history);
+        if (finished.isPresent()) {
+            return finished.get();
+        }
+        FailoverRequest request = history.stream().filter(r -> r.type() == RecordType.EXECUTION_STARTED)
+                .map(ExecutionRecord::request).findFirst().orElse(null);
+        if (request == null) {
+            request = requested;
+            record(id, RecordType.EXECUTION_STARTED, null, request, request.mode().label() + " failover from "
+                    + request.from() + " to " + request.to() + " requested by " + request.requestedBy());
+        }
+        Plan plan = request.plan();
+        int completed = completedSteps(plan, history);
+        ExecutionState state = plan.stateAfter(completed);
+        for (Step step : plan.steps().subList(completed, plan.steps().size())) {
+            Transition transition = TransitionTable.require(state, step);
+            ports.lease().renew(id, settings.leaseTtl());
+            record(id, RecordType.STEP_STARTED, step, null, step.description());
+            StepOutcome outcome;
+            try {
+                outcome = actions.perform(step, request);
+            } catch (RuntimeException e) {
+                String reason = step.label() + " failed: " + e.getMessage();
+                record(id, RecordType.STEP_FAILED, step, null, reason);
+                announce(request, ExecutionState.FAILED, reason + ". Fix the cause and rerun with --execution-id " + id
+                        + " to resume from this step");
+                return result(id, ExecutionState.FAILED, Outcome.FAILED, reason
+                        + ". Fix the cause and rerun with --execution-id " + id + " to resume from this step");
+            }
+            if (outcome.refused()) {
+                record(id, RecordType.EXECUTION_REFUSED, step, null, outcome.detail());
+                announce(request, ExecutionState.REFUSED, outcome.detail());
+                return result(id, ExecutionState.REFUSED, Outcome.REFUSED, outcome.detail());
+            }
+            record(id, RecordType.STEP_COMPLETED, step, null, outcome.detail());
+            state = transition.to();
+        }
+        String message = request.mode().label() + " failover " + id + " completed: " + request.to()
+                + " is the active region";
+        record(id, RecordType.EXECUTION_COMPLETED, null, null, message);
+        return result(id, ExecutionState.COMPLETED, Outcome.COMPLETED, message);
+    }
+
+    /** Waits for the running execution to release the lease, then reports what it reached. */
+    private ExecutionResult join(LeaseHolder holder) {
+        Instant deadline = clock.instant().plus(settings.joinTimeout());
+        try {
+            while (ports.lease().holder().filter(h -> h.executionId().equals(holder.executionId())).isPresent()) {
+                if (clock.instant().isAfter(deadline)) {
+                    return new ExecutionResult(holder.executionId(), ExecutionState.PENDING, Outcome.BUSY,
+                            "gave up waiting for " + holder.describe() + " after " + settings.joinTimeout().toSeconds()
+                                    + " s; it is still running", ports.log().read(holder.executionId()));
+                }
+                sleeper.sleep(settings.joinPollInterval());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExecutionResult(holder.executionId(), ExecutionState.PENDING, Outcome.BUSY,
+                    "interrupted while waiting for " + holder.describe(), List.of());
+        }
+        List<ExecutionRecord> records = ports.log().read(holder.executionId());
+        ExecutionState reached = stateOf(records);
+        return new ExecutionResult(holder.executionId(), reached, Outcome.JOINED,
+                "joined the running execution " + holder.executionId() + "; it ended in " + reached, records);
+    }
+
+    /** The state a logged execution reached, judged from its records alone. */
+    public static ExecutionState stateOf(List<ExecutionRecord> records) {
+        if (records.isEmpty()) {
+            return ExecutionState.PENDING;
+        }
+        ExecutionRecord last = records.get(records.size() - 1);
+        if (last.type() == RecordType.EXECUTION_COMPLETED) {
+            return ExecutionState.COMPLETED;
+        }
+        if (last.type() == RecordType.EXECUTION_REFUSED) {
+            return ExecutionState.REFUSED;
+        }
+        if (last.type() == RecordType.STEP_FAILED) {
+            return ExecutionState.FAILED;
+        }
+        FailoverRequest request = records.get(0).request();
+        if (request == null) {
+            return ExecutionState.PENDING;
+        }
+        Plan plan = request.plan();
+        return plan.stateAfter(completedSteps(plan, records));
+    }
+
+    private Optional<ExecutionResult> finishedResult(ExecutionId id, List<ExecutionRecord> history) {
+        for (ExecutionRecord r : history) {
+            if (r.type() == RecordType.EXECUTION_COMPLETED) {
+                return Optional.of(new ExecutionResult(id, ExecutionState.COMPLETED, Outcome.COMPLETED,
+                        "execution " + id + " had already completed: " + r.detail(), history));
+            }
+            if (r.type() == RecordType.EXECUTION_REFUSED) {
+                return Optional.of(new ExecutionResult(id, ExecutionState.REFUSED, Outcome.REFUSED,
+                        "execution " + id + " had been refused: " + r.detail()
+                                + ". Start a new execution (without --execution-id) to try again", history));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many leading steps of the plan the log shows completed; they must be a prefix, in order. */
+    private static int completedSteps(Plan plan, List<ExecutionRecord> history) {
+        List<Step> done = history.stream().filter(r -> r.type() == RecordType.STEP_COMPLETED)
+                .map(ExecutionRecord::step).toList();
+        if (done.size() > plan.steps().size() || !plan.steps().subList(0, done.size()).equals(done)) {
+            throw new IllegalStateException("the execution log's completed steps " + done
+                    + " do not follow the plan " + plan.steps() + "; the log is damaged");
+        }
+        return done.size();
+    }
+
+    private void record(ExecutionId id, RecordType type, Step step, FailoverRequest request, String detail) {
+        ports.log().append(new ExecutionRecord(id, clock.instant(), type, step, request, detail));
+    }
+
+    private void announce(FailoverRequest request, ExecutionState state, String message) {
+        try {
+            ports.notifier().notify(new Notifier.Notification(request.executionId(), request.mode(), request.from(),
+                    request.to(), state, message));
+        } catch (RuntimeException ignored) {
+            // announcing a failure must not hide the failure itself
+        }
+    }
+
+    private ExecutionResult result(ExecutionId id, ExecutionState state, Outcome outcome, String message) {
+        return new ExecutionResult(id, state, outcome, message, ports.log().read(id));
+    }
+}

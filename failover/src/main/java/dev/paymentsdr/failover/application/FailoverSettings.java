@@ -1,0 +1,29 @@
+package dev.paymentsdr.failover.application;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Time limits of the orchestrator's waiting steps and of its lease.
+ *
+ * @param joinTimeout how long a joining trigger waits for the running execution
+ */
+public record FailoverSettings(Duration readyTimeout, Duration validateTimeout, Duration catchUpTimeout,
+                               Duration rejoinTimeout, Duration leaseTtl, Duration joinPollInterval,
+                               Duration joinTimeout) {
+    public FailoverSettings {
+        for (Duration d : new Duration[] {readyTimeout, validateTimeout, catchUpTimeout, rejoinTimeout, leaseTtl,
+                joinPollInterval, joinTimeout}) {
+            Objects.requireNonNull(d, "durations must be set");
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("durations must be positive, was " + d);
+            }
+        }
+    }
+
+    /** Limits that suit the lab: seconds, not minutes. */
+    public static FailoverSettings defaults() {
+        return new FailoverSettings(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(30),
+                Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofMillis(200), Duration.ofMinutes(5));
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paymentsdr.failover.application;
+
+import dev.paymentsdr.failover.domain.model.ExecutionId;
+import dev.paymentsdr.failover.domain.model.ExecutionResult;
+import dev.paymentsdr.failover.domain.model.FailoverMode;
+import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.domain.policy.ConsecutiveFailures;
+import dev.paymentsdr.failover.port.in.TriggerFailover;
+import dev.paymentsdr.failover.port.out.Capacity;
+import dev.paymentsdr.failover.port.out.Traffic;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The automatic mode: probes the active region's readiness at an interval and starts an unplanned
+ * failover after N consecutive failures (Patroni's loop: read the state, decide, act).
+ */
+public final class HealthMonitor {
+    private final Traffic traffic;
+    private final Capacity capacity;
+    private final TriggerFailover trigger;
+    private final Settings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Listener listener;
+    private final ConsecutiveFailures failures;
+
+    public HealthMonitor(Traffic traffic, Capacity capacity, TriggerFailover trigger, Settings settings, Clock clock,
+                         Sleeper sleeper, Listener listener) {
+        this.traffic = traffic;
+        this.capacity = capacity;
+        this.trigger = trigger;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.failures = new ConsecutiveFailures(settings.failureThreshold());
+    }
+
+    /**
+     * Probes until {@code stop} says so, or until a failover it started does not complete (a refused
+     * or failed failover needs an operator: the monitor does not retry it in a loop).
+     */
+    public Optional<ExecutionResult> run(BooleanSupplier stop) throws InterruptedException {
+        while (!stop.getAsBoolean()) {
+            Optional<ExecutionResult> result = probeOnce();
+            if (result.isPresent() && !result.get().succeeded()) {
+                return result;
+            }
+            sleeper.sleep(settings.interval());
+        }
+        return Optional.empty();
+    }
+
+    /** One probe of the active region; returns the failover's result when this probe started one. */
+    public Optional<ExecutionResult> probeOnce() {
+        Optional<RegionId> active = traffic.activeRegion();
+        if (active.isEmpty()) {
+            listener.onProbe(null, false, 0, "no region is selected at the global entry");
+            return Optional.empty();
+        }
+        boolean ready = capacity.isReady(active.get());
+        boolean tripped = failures.record(ready);
+        listener.onProbe(active.get(), ready, failures.failures(), ready ? "ready" : "not ready");
+        if (!tripped) {
+            return Optional.empty();
+        }
+        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active.get())).findFirst();
+        if (target.isEmpty()) {
+            listener.onProbe(active.get(), false, failures.failures(), "no other region to fail over to");
+            return Optional.empty();
+        }
+        FailoverRequest request = new FailoverRequest(ExecutionId.generate(clock.instant()), FailoverMode.UNPLANNED,
+                active.get(), target.get(), settings.maxLag(), settings.allowDataLoss(),
+                "monitor after " + failures.failures() + " failed probes");
+        listener.onFailoverStarted(request);
+        ExecutionResult result = trigger.run(request, true);
+        failures.reset();
+        listener.onFailoverFinished(result);
+        return Optional.of(result);
+    }
+
+    /**
+     * How the monitor probes and what it asks for.
+     *
+     * @param failureThreshold consecutive failed probes that start a failover
+     */
+    public record Settings(Duration interval, int failureThreshold, Duration maxLag, boolean allowDataLoss) {
+        public Settings {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("probe interval must be positive, was " + interval);
+            }
+            new ConsecutiveFailures(failureThreshold);
+            if (maxLag == null || maxLag.isNegative()) {
+                throw new IllegalArgumentException("max lag must not be negative, was " + maxLag);
+            }
+        }
+    }
+
+    /** Hears what the monitor sees, for the terminal and for drills. */
+    public interface Listener {
+        void onProbe(RegionId region, boolean ready, int consecutiveFailures, String detail);
+
+        default void onFailoverStarted(FailoverRequest request) {
+        }
+
+        default void onFailoverFinished(ExecutionResult result) {
+        }
+    }
+}

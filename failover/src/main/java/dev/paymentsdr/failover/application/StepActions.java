@@ -1,0 +1,90 @@
+package dev.paymentsdr.failover.application;
+
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
+import dev.paymentsdr.failover.domain.model.FailoverMode;
+import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.RegionHealth;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.domain.model.ReplicationLag;
+import dev.paymentsdr.failover.domain.model.Step;
+import dev.paymentsdr.failover.domain.policy.LagGate;
+import dev.paymentsdr.failover.port.out.FailoverPorts;
+import dev.paymentsdr.failover.port.out.Notifier;
+import java.util.Optional;
+
+/**
+ * The side effects of the transitions: one method per step, each checking the world before acting so
+ * that a resumed execution can run a step again safely.
+ */
+final class StepActions {
+    private final FailoverPorts ports;
+    private final FailoverSettings settings;
+
+    StepActions(FailoverPorts ports, FailoverSettings settings) {
+        this.ports = ports;
+        this.settings = settings;
+    }
+
+    StepOutcome perform(Step step, FailoverRequest request) {
+        RegionId from = request.from();
+        RegionId to = request.to();
+        return switch (step) {
+            case ASSESS -> assess(request);
+            case GATE_LAG -> gateLag(request);
+            case RESYNC_TARGET -> StepOutcome.done(ports.database().rejoinAsStandby(to, from, settings.rejoinTimeout()));
+            case FENCE -> StepOutcome.done(ports.traffic().block(from) + "; " + ports.database().fence(from));
+            case CATCH_UP -> StepOutcome.done(ports.database().awaitCaughtUp(to, from, settings.catchUpTimeout()));
+            case PROMOTE -> StepOutcome.done(ports.database().promote(to));
+            case MAKE_READY -> StepOutcome.done(ports.capacity().ensureReady(to, settings.readyTimeout()));
+            case SWITCH_TRAFFIC -> StepOutcome.done(ports.traffic().routeTo(to, from));
+            case VALIDATE -> StepOutcome.done(ports.probe().roundTrip(
+                    "failover-validate-" + request.executionId(), settings.validateTimeout()));
+            case REJOIN_OLD_PRIMARY -> StepOutcome.done(
+                    ports.database().rejoinAsStandby(from, to, settings.rejoinTimeout()));
+            case NOTIFY -> notifyCompleted(request);
+        };
+    }
+
+    private StepOutcome assess(FailoverRequest request) {
+        RegionHealth source = health(request.from(), Optional.empty());
+        RegionHealth target = health(request.to(), ports.database().lag(request.to(), request.from()));
+        String seen = source.describe() + "; " + target.describe();
+        if (target.role() == DatabaseRole.UNREACHABLE) {
+            throw new StepFailedException("the target region " + request.to()
+                    + "'s database is unreachable, so there is nothing to promote (" + seen + ")");
+        }
+        if (request.mode() == FailoverMode.PLANNED || request.mode() == FailoverMode.FAILBACK) {
+            boolean sourceServes = source.role() == DatabaseRole.PRIMARY || source.role() == DatabaseRole.FENCED_PRIMARY;
+            if (!sourceServes) {
+                return StepOutcome.refuse("a " + request.mode().label() + " switchover needs a running primary in "
+                        + request.from() + ", but " + seen + ". Use an unplanned failover instead");
+            }
+        }
+        if (request.mode() == FailoverMode.PLANNED && target.role() != DatabaseRole.STANDBY) {
+            return StepOutcome.refuse("a planned switchover needs a streaming standby in " + request.to() + ", but "
+                    + seen + ". Run 'drctl failback' to make it rejoin first");
+        }
+        return StepOutcome.done(seen);
+    }
+
+    private RegionHealth health(RegionId region, Optional<ReplicationLag> lag) {
+        return new RegionHealth(region, ports.database().role(region), ports.capacity().isReady(region), lag);
+    }
+
+    private StepOutcome gateLag(FailoverRequest request) {
+        if (ports.database().role(request.to()) == DatabaseRole.PRIMARY) {
+            return StepOutcome.done(request.to() + " is already a primary (promoted by an earlier attempt)");
+        }
+        LagGate.Decision decision = new LagGate(request.maxLag(), request.allowDataLoss())
+                .evaluate(ports.database().lag(request.to(), request.from()));
+        return decision.promote() ? StepOutcome.done(decision.reason()) : StepOutcome.refuse(decision.reason());
+    }
+
+    private StepOutcome notifyCompleted(FailoverRequest request) {
+        String message = request.mode().label() + " failover " + request.executionId() + " completed: "
+                + request.to() + " is the active region";
+        ports.notifier().notify(new Notifier.Notification(request.executionId(), request.mode(), request.from(),
+                request.to(), dev.paymentsdr.failover.domain.model.ExecutionState.COMPLETED, message));
+        return StepOutcome.done(message);
+    }
+}

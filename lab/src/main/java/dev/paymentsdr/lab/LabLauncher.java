@@ -1,0 +1,430 @@
+package dev.paymentsdr.lab;
+
+import dev.paymentsdr.lab.state.LabState;
+import dev.paymentsdr.lab.state.RegionState;
+import dev.paymentsdr.localpg.FreePorts;
+import dev.paymentsdr.localpg.LocalPgException;
+import dev.paymentsdr.localpg.OsUser;
+import dev.paymentsdr.localpg.PostgresServer;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Brings a lab up (creating its state at the first call) and down; on a failed start it stops what it started. */
+final class LabLauncher {
+    static final String PASSWORD_FILE = "db-password";
+    // Unix socket paths are limited to about 107 bytes; keep a margin.
+    private static final int MAX_SOCKET_PATH = 100;
+
+    private final Lab lab;
+    private final LabConfig config;
+    private final Consumer<String> progress;
+
+    LabLauncher(Lab lab, LabConfig config, Consumer<String> progress) {
+        this.lab = lab;
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /** Starts whatever is not running; returns the components it started. */
+    List<String> up() {
+        prepareDir(lab.dir());
+        try (LabLock ignored = lock()) {
+            lab.binaries();
+            lab.haproxyBinary();
+            Optional<LabState> existing = lab.store().load();
+            if (existing.isPresent()) {
+                checkSameLab(existing.get());
+            } else {
+                lab.store().save(newState());
+            }
+            return startMissing();
+        }
+    }
+
+    void down(boolean purge) {
+        try (LabLock ignored = lock()) {
+            LabState state = lab.state();
+            List<String> failures = new ArrayList<>();
+            attempt(failures, "haproxy", () -> lab.haproxy().stop());
+            for (LabRegion region : lab.regions()) {
+                attempt(failures, "service " + region.name(), region::stopService);
+            }
+            // The primary first: stopping a sync standby first would leave the primary's commits waiting.
+            List<LabRegion> ordered = new ArrayList<>(lab.regions());
+            ordered.sort((a, b) -> Boolean.compare(a.role() != RegionRole.PRIMARY, b.role() != RegionRole.PRIMARY));
+            for (LabRegion region : ordered) {
+                attempt(failures, "database " + region.name(), () -> stopDatabase(region));
+            }
+            if (!failures.isEmpty()) {
+                throw new LabException("lab down could not stop everything: " + String.join("; ", failures));
+            }
+            if (purge) {
+                Path pgRoot = Path.of(state.pgRoot());
+                if (!pgRoot.startsWith(lab.dir())) {
+                    Lab.deleteTree(pgRoot);
+                }
+                Path socket = Path.of(state.haproxySocket());
+                if (!socket.startsWith(lab.dir())) {
+                    deleteQuietly(socket);
+                }
+                Lab.deleteTree(lab.dir());
+            }
+        }
+    }
+
+    private List<String> startMissing() {
+        List<String> started = new ArrayList<>();
+        Deque<Runnable> undo = new ArrayDeque<>();
+        try {
+            LabRegion primary = lab.primary();
+            List<LabRegion> standbys = lab.regions().stream().filter(r -> r.role() != RegionRole.PRIMARY).toList();
+            startDatabase(primary, null, started, undo);
+            for (LabRegion standby : standbys) {
+                startDatabase(standby, primary, started, undo);
+            }
+            for (LabRegion standby : standbys) {
+                waitForStreaming(primary, standby);
+            }
+            startService(primary, started, undo);
+            waitUntilReady(primary);
+            for (LabRegion standby : standbys) {
+                startService(standby, started, undo);
+            }
+            Haproxy haproxy = lab.haproxy();
+            if (!haproxy.isRunning()) {
+                progress.accept("starting HAProxy front door on " + haproxy.frontDoorUrl());
+                haproxy.start(config.startTimeout());
+                undo.push(haproxy::stop);
+                started.add("haproxy");
+            }
+            waitForRoute(haproxy, primary);
+            return started;
+        } catch (RuntimeException e) {
+            if (!undo.isEmpty()) {
+                progress.accept("start failed; stopping what was started: " + String.join(", ", started));
+            }
+            while (!undo.isEmpty()) {
+                try {
+                    undo.pop().run();
+                } catch (RuntimeException cleanupFailure) {
+                    e.addSuppressed(cleanupFailure);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void startDatabase(LabRegion region, LabRegion primary, List<String> started, Deque<Runnable> undo) {
+        PostgresServer db = region.db();
+        if (db.isRunning()) {
+            return;
+        }
+        String component = "database " + region.name();
+        if (!FreePorts.isFree(db.port())) {
+            throw LabException.startFailed(component, "port " + db.port() + " is in use by another process", db.logFile());
+        }
+        try {
+            if (!db.isInitialized()) {
+                if (primary == null) {
+                    progress.accept("creating the " + region.name() + " primary database (initdb) in " + db.home());
+                    db.initPrimary(region.databaseSettings(RegionRole.PRIMARY));
+                } else {
+                    progress.accept("creating the " + region.name() + " standby (pg_basebackup from " + primary.name() + ")");
+                    db.initStandbyFrom(primary.db(), region.replicationName(), region.databaseSettings(RegionRole.STANDBY));
+                }
+            } else {
+                db.configure(region.databaseSettings(region.role()));
+            }
+            progress.accept("starting " + component + " on port " + db.port());
+            db.start();
+        } catch (LocalPgException e) {
+            undo.push(() -> stopDatabase(region));
+            throw LabException.startFailed(component, e.getMessage(), db.logFile());
+        }
+        Long pid = db.pid().orElse(null);
+        lab.store().update(s -> s.withRegion(region.name(), r -> r.withDbPid(pid)));
+        undo.push(() -> stopDatabase(region));
+        started.add(component);
+    }
+
+    private void startService(LabRegion region, List<String> started, Deque<Runnable> undo) {
+        if (region.isServiceRunning()) {
+            return;
+        }
+        progress.accept("starting the payment service of " + region.name() + " on " + region.serviceUrl());
+        undo.push(region::stopService);
+        region.startService(config.startTimeout());
+        started.add("service " + region.name());
+    }
+
+    private static void stopDatabase(LabRegion region) {
+        PostgresServer db = region.db();
+        try {
+            db.stop();
+        } catch (LocalPgException e) {
+            db.kill();
+        }
+    }
+
+    private void waitForStreaming(LabRegion primary, LabRegion standby) {
+        boolean sync = lab.state().replication() == ReplicationMode.SYNC;
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        String last = "no replication connection";
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection c = primary.db().connect("postgres");
+                 PreparedStatement st = c.prepareStatement(
+                         "select state, sync_state from pg_stat_replication where application_name = ?")) {
+                st.setString(1, standby.replicationName());
+                try (ResultSet rs = st.executeQuery()) {
+                    if (rs.next()) {
+                        last = "state " + rs.getString(1) + ", sync_state " + rs.getString(2);
+                        if ("streaming".equals(rs.getString(1)) && (!sync || "sync".equals(rs.getString(2)))) {
+                            return;
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                last = e.getMessage();
+            }
+            LabRegion.pause();
+        }
+        throw LabException.startFailed("replication " + primary.name() + " -> " + standby.name(),
+                "the standby is not streaming" + (sync ? " synchronously" : "") + " (" + last + ")", standby.db().logFile());
+    }
+
+    private void waitUntilReady(LabRegion region) {
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        while (!region.isReady()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw LabException.startFailed("service " + region.name(), "/health/ready did not answer 200 within "
+                        + config.startTimeout().toSeconds() + " s (last: " + region.readinessStatus() + ")", region.serviceLog());
+            }
+            LabRegion.pause();
+        }
+    }
+
+    private void waitForRoute(Haproxy haproxy, LabRegion primary) {
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        while (!haproxy.routesTo().map(primary.name()::equals).orElse(false)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw LabException.startFailed("haproxy", "does not route to " + primary.name() + " within "
+                        + config.startTimeout().toSeconds() + " s (routes to: " + haproxy.routesTo().orElse("nobody") + ")",
+                        haproxy.logFile());
+            }
+            LabRegion.pause();
+        }
+    }
+
+    private LabState newState() {
+        Path dir = lab.dir();
+        Set<Integer> taken = new HashSet<>();
+        int frontDoor = port(config.frontDoorPort(), taken);
+        int primaryDb = port(config.primary().dbPort(), taken);
+        int primaryService = port(config.primary().servicePort(), taken);
+        int standbyDb = port(config.standby().dbPort(), taken);
+        int standbyService = port(config.standby().servicePort(), taken);
+        Path pgRoot = postgresRoot(dir);
+        Path passwordFile = dir.resolve(PASSWORD_FILE);
+        writeSecret(passwordFile, randomPassword());
+        Path logs = dir.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new LabException("cannot create " + logs + ": " + e.getMessage(), e);
+        }
+        Path socket = dir.resolve("haproxy.sock");
+        if (socket.toString().length() > MAX_SOCKET_PATH) {
+            socket = Path.of("/tmp", "paymentsdr-haproxy-" + shortHash(dir) + ".sock");
+        }
+        String primaryName = config.primary().name();
+        String standbyName = config.standby().name();
+        List<RegionState> regions = List.of(
+                new RegionState(primaryName, RegionRole.PRIMARY, primaryDb, pgRoot.resolve(primaryName).toString(), null,
+                        primaryService, null, logs.resolve(primaryName + "-service.log").toString()),
+                new RegionState(standbyName, RegionRole.STANDBY, standbyDb, pgRoot.resolve(standbyName).toString(), null,
+                        standbyService, null, logs.resolve(standbyName + "-service.log").toString()));
+        progress.accept("new lab in " + dir + " (front door port " + frontDoor + ", " + config.replication().label()
+                + " replication)");
+        return new LabState(LabState.CURRENT_VERSION, dir.toString(), pgRoot.toString(), passwordFile.toString(),
+                config.replication(), config.checkInterval().toMillis(), config.fall(), config.rise(), frontDoor,
+                dir.resolve("haproxy.cfg").toString(), socket.toString(), logs.resolve("haproxy.log").toString(), null, regions);
+    }
+
+    /** An existing lab keeps its settings: a request for different ones is an error, not a silent change. */
+    private void checkSameLab(LabState state) {
+        List<String> differences = new ArrayList<>();
+        List<String> names = state.regions().stream().map(RegionState::name).toList();
+        if (!names.containsAll(List.of(config.primary().name(), config.standby().name()))) {
+            differences.add("regions " + names + " (asked: " + config.primary().name() + ", " + config.standby().name() + ")");
+        }
+        if (state.replication() != config.replication()) {
+            differences.add("replication " + state.replication().label() + " (asked: " + config.replication().label() + ")");
+        }
+        if (state.checkIntervalMillis() != config.checkInterval().toMillis() || state.fall() != config.fall()
+                || state.rise() != config.rise()) {
+            differences.add("health checks every " + state.checkIntervalMillis() + "ms fall " + state.fall() + " rise "
+                    + state.rise() + " (asked: " + config.checkInterval().toMillis() + "ms fall " + config.fall()
+                    + " rise " + config.rise() + ")");
+        }
+        if (config.frontDoorPort() != 0 && config.frontDoorPort() != state.frontDoorPort()) {
+            differences.add("front-door port " + state.frontDoorPort() + " (asked: " + config.frontDoorPort() + ")");
+        }
+        for (LabConfig.RegionConfig asked : List.of(config.primary(), config.standby())) {
+            state.region(asked.name()).ifPresent(r -> {
+                if (asked.dbPort() != 0 && asked.dbPort() != r.dbPort()) {
+                    differences.add(r.name() + " db port " + r.dbPort() + " (asked: " + asked.dbPort() + ")");
+                }
+                if (asked.servicePort() != 0 && asked.servicePort() != r.servicePort()) {
+                    differences.add(r.name() + " service port " + r.servicePort() + " (asked: " + asked.servicePort() + ")");
+                }
+            });
+        }
+        if (!differences.isEmpty()) {
+            throw new LabException("the lab in " + lab.dir() + " was created with other settings: "
+                    + String.join("; ", differences) + ". Use it as it is, or run 'drctl lab down --purge' first to recreate it.");
+        }
+    }
+
+    private static int port(int configured, Set<Integer> taken) {
+        if (configured != 0) {
+            taken.add(configured);
+            return configured;
+        }
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate = FreePorts.pick();
+            if (taken.add(candidate)) {
+                return candidate;
+            }
+        }
+        throw new LabException("cannot find a free loopback port");
+    }
+
+    /**
+     * PostgreSQL homes go under the lab dir when the postgres account can traverse every parent of it;
+     * otherwise (a lab under /root, say) under a short /tmp directory recorded in the state.
+     */
+    private static Path postgresRoot(Path dir) {
+        Path inside = dir.resolve("pg");
+        Path root = traversableByServerAccount(dir) ? inside : Path.of("/tmp", "paymentsdr-lab-" + shortHash(dir));
+        prepareDir(root);
+        return root;
+    }
+
+    static boolean traversableByServerAccount(Path dir) {
+        if (!OsUser.isRoot()) {
+            return true;
+        }
+        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+            try {
+                PosixFileAttributes attrs = Files.readAttributes(p, PosixFileAttributes.class);
+                boolean others = attrs.permissions().contains(PosixFilePermission.OTHERS_EXECUTE);
+                boolean owner = attrs.owner().getName().equals(PostgresServer.SUPERUSER)
+                        && attrs.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+                if (!others && !owner) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Creates the directory with mode 0711: others (the postgres account) may pass through, not list it. */
+    private static void prepareDir(Path dir) {
+        try {
+            boolean created = !Files.isDirectory(dir);
+            Files.createDirectories(dir);
+            if (created || OsUser.isRoot()) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot create the lab directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Holds the lab's lock file: one up or down at a time across processes. */
+    private record LabLock(FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing the channel releases the lock; nothing else to do
+            }
+        }
+    }
+
+    private LabLock lock() {
+        try {
+            FileChannel channel = FileChannel.open(lab.dir().resolve("lab.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                progress.accept("another drctl is starting or stopping this lab; waiting for it ...");
+                channel.lock();
+            }
+            return new LabLock(channel);
+        } catch (IOException e) {
+            throw new LabException("cannot lock " + lab.dir().resolve("lab.lock") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeSecret(Path file, String secret) {
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write the password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String shortHash(Path dir) {
+        return String.format("%08x", dir.toString().hashCode());
+    }
+
+    private static void attempt(List<String> failures, String component, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            failures.add(component + ": " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover socket file in /tmp is harmless
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.paymentsdr.lab.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts lab processes detached from the terminal (own session, output to a log file) and stops them by
+ * pid: SIGTERM, then SIGKILL after a grace period. A pid is only signalled while its command line still
+ * contains the expected marker, so a recycled pid is never hit.
+ */
+public final class ProcessControl {
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    private ProcessControl() {
+    }
+
+    /**
+     * Starts the command in a new session with stdin from /dev/null and stdout+stderr appended to the log.
+     * The returned process is the command itself ({@code setsid} execs it), so its pid is the one to record.
+     */
+    public static Process launch(List<String> command, Map<String, String> environment, Path log) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            full.add(SETSID.toString());
+        }
+        full.addAll(command);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** The live process of that pid whose command line contains the marker. */
+    public static Optional<ProcessHandle> find(Long pid, String marker) {
+        if (pid == null) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> matches(p, marker));
+    }
+
+    public static boolean isAlive(Long pid, String marker) {
+        return find(pid, marker).isPresent();
+    }
+
+    /** SIGTERM, wait up to {@code grace}, then SIGKILL; returns true when a process was running. */
+    public static boolean terminate(Long pid, String marker, Duration grace) {
+        Optional<ProcessHandle> process = find(pid, marker);
+        if (process.isEmpty()) {
+            return false;
+        }
+        ProcessHandle handle = process.get();
+        handle.destroy();
+        try {
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception timeoutOrInterrupt) {
+            if (timeoutOrInterrupt instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            kill(handle);
+        }
+        return true;
+    }
+
+    /** SIGKILL at once, as a crashing machine would; returns true when a process was running. */
+    public static boolean kill(Long pid, String marker) {
+        Optional<ProcessHandle> process = find(pid, marker);
+        process.ifPresent(ProcessControl::kill);
+        return process.isPresent();
+    }
+
+    private static void kill(ProcessHandle handle) {
+        handle.destroyForcibly();
+        try {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean matches(ProcessHandle process, String marker) {
+        // Without a readable command line (another user's process) we cannot tell: do not touch it.
+        return process.info().commandLine().map(line -> line.contains(marker)).orElse(false);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.paymentsdr.service;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.paymentsdr.payments.application.CreatePaymentService;
+import dev.paymentsdr.payments.application.PaymentQueryService;
+import dev.paymentsdr.payments.domain.model.AmountPolicy;
+import dev.paymentsdr.service.adapter.in.api.PaymentApi;
+import dev.paymentsdr.service.adapter.in.api.PaymentJson;
+import dev.paymentsdr.service.adapter.out.persistence.DataSources;
+import dev.paymentsdr.service.adapter.out.persistence.JdbcPaymentLedger;
+import dev.paymentsdr.service.adapter.out.persistence.JdbcReadinessProbe;
+import dev.paymentsdr.service.adapter.out.persistence.SchemaMigrator;
+import dev.paymentsdr.service.health.ReadinessReport;
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the pool, migrations, ledger, use cases and {@link PaymentApi} of one service instance (in-process use too). */
+public final class PaymentServiceWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentServiceWiring.class);
+
+    private final ServiceConfig config;
+    private final HikariDataSource dataSource;
+    private final PaymentApi api;
+
+    private PaymentServiceWiring(ServiceConfig config, HikariDataSource dataSource, PaymentApi api) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.api = api;
+    }
+
+    /** Never fails because the database is down or read-only: readiness says so, and migration runs once writable. */
+    public static PaymentServiceWiring create(ServiceConfig config) {
+        HikariDataSource dataSource = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
+                config.dbPoolSize(), config.region());
+        SchemaMigrator migrator = new SchemaMigrator(dataSource);
+        JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, migrator, PaymentJson::render);
+        JdbcReadinessProbe readiness = new JdbcReadinessProbe(dataSource, migrator);
+        PaymentQueryService queries = new PaymentQueryService(ledger, ledger);
+        PaymentApi api = new PaymentApi(
+                new CreatePaymentService(ledger, Clock.systemUTC(), UUID::randomUUID, config.region()),
+                queries, queries, readiness, new AmountPolicy(config.maxAmount()), config.region());
+        // The first check migrates when the database is a writable primary; otherwise it only reports why not.
+        ReadinessReport first = readiness.check();
+        LOG.info("payment service wired for region {}: database role {}, {}", config.region(), first.role().wireName(),
+                first.notReadyReason().orElse("ready"));
+        return new PaymentServiceWiring(config, dataSource, api);
+    }
+
+    public PaymentApi api() {
+        return api;
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    /** Closes the connection pool. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

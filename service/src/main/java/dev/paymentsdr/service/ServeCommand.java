@@ -1,0 +1,142 @@
+package dev.paymentsdr.service;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the payment HTTP service of one region until SIGTERM or Ctrl-C. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the payment HTTP service of one region (flags also from PAYMENTS_* environment variables).",
+        footer = {"", "The database password comes only from the environment variable PAYMENTS_DB_PASSWORD or from "
+                + "--db-password-file; it is never a flag value and never logged."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--region", paramLabel = "NAME",
+            description = "Region name, 2-32 of [a-z0-9-], e.g. us-east-1 (env PAYMENTS_REGION; required).")
+    String region;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "HTTP port, 0 = any free port (env PAYMENTS_PORT; default 8080).")
+    String port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (env PAYMENTS_BIND; default 127.0.0.1; containers use 0.0.0.0).")
+    String bind;
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "jdbc:postgresql://host:port/db, or jdbc:aws-wrapper:postgresql://... for Aurora (env PAYMENTS_DB_URL; required).")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (env PAYMENTS_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "File whose first line is the database password (env PAYMENTS_DB_PASSWORD_FILE).")
+    Path dbPasswordFile;
+
+    @Option(names = "--db-pool-size", paramLabel = "N",
+            description = "Database connections, 1-200 (env PAYMENTS_DB_POOL_SIZE; default 10).")
+    String dbPoolSize;
+
+    @Option(names = "--max-amount", paramLabel = "AMOUNT",
+            description = "Largest accepted payment in major units (env PAYMENTS_MAX_AMOUNT; default 1000000).")
+    String maxAmount;
+
+    private final Map<String, String> environment;
+
+    /** Reads defaults from the process environment. */
+    public ServeCommand() {
+        this(System.getenv());
+    }
+
+    /** Reads defaults from the given environment (tests). */
+    public ServeCommand(Map<String, String> environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServiceConfig config = config();
+        PaymentHttpServer server;
+        try {
+            server = PaymentHttpServer.start(config);
+        } catch (RuntimeException e) {
+            LOG.error("payment service could not start: {}", e.getMessage());
+            spec.commandLine().getErr().println("serve: cannot start the payment service: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            LOG.info("shutdown requested: draining in-flight requests, then closing the database pool");
+            server.close();
+            stopped.countDown();
+        }, "payments-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        spec.commandLine().getOut().println("payment service for region " + config.region() + " listening on http://"
+                + config.bindAddress() + ":" + server.port());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+
+    /** The validated configuration: flags first, then PAYMENTS_* variables, then defaults. */
+    ServiceConfig config() {
+        try {
+            String password = environment.get("PAYMENTS_DB_PASSWORD");
+            Path passwordFile = dbPasswordFile != null ? dbPasswordFile
+                    : blankToNull(environment.get("PAYMENTS_DB_PASSWORD_FILE")) == null ? null
+                    : Path.of(environment.get("PAYMENTS_DB_PASSWORD_FILE"));
+            if (passwordFile != null) {
+                password = ServiceConfig.readPasswordFile(passwordFile);
+            }
+            return new ServiceConfig(
+                    require(pick(region, "PAYMENTS_REGION"), "--region", "PAYMENTS_REGION"),
+                    orDefault(pick(bind, "PAYMENTS_BIND"), ServiceConfig.DEFAULT_BIND),
+                    ServiceConfig.parseInt("--port", pick(port, "PAYMENTS_PORT"), ServiceConfig.DEFAULT_PORT),
+                    require(pick(dbUrl, "PAYMENTS_DB_URL"), "--db-url", "PAYMENTS_DB_URL"),
+                    pick(dbUser, "PAYMENTS_DB_USER"),
+                    password,
+                    ServiceConfig.parseInt("--db-pool-size", pick(dbPoolSize, "PAYMENTS_DB_POOL_SIZE"),
+                            ServiceConfig.DEFAULT_POOL_SIZE),
+                    maxAmount());
+        } catch (ConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "serve: " + e.getMessage());
+        }
+    }
+
+    private BigDecimal maxAmount() {
+        return ServiceConfig.parseAmount("--max-amount", pick(maxAmount, "PAYMENTS_MAX_AMOUNT"));
+    }
+
+    private String pick(String flag, String variable) {
+        return flag != null ? flag : blankToNull(environment.get(variable));
+    }
+
+    private static String require(String value, String flag, String variable) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(flag + " is required (or set " + variable + ")");
+        }
+        return value;
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value == null ? defaultValue : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

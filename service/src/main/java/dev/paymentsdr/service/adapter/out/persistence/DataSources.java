@@ -1,0 +1,45 @@
+package dev.paymentsdr.service.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** Builds the HikariCP pool: never fails when the database is down, recovers by itself when it comes back. */
+public final class DataSources {
+    /** URLs with this prefix go through the AWS Advanced JDBC Wrapper (Aurora failover awareness). */
+    public static final String AWS_WRAPPER_PREFIX = "jdbc:aws-wrapper:postgresql://";
+
+    private DataSources() {
+    }
+
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String region) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("payments-" + region);
+        config.setJdbcUrl(jdbcUrl);
+        if (jdbcUrl.startsWith(AWS_WRAPPER_PREFIX)) {
+            config.setDriverClassName("software.amazon.jdbc.Driver");
+            // failover: reconnects to the new writer after an Aurora failover; efm2: detects a dead host quickly.
+            config.addDataSourceProperty("wrapperPlugins", "failover,efm2");
+        } else {
+            config.setDriverClassName("org.postgresql.Driver");
+        }
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        // Start even when the database is unreachable: readiness reports it and the pool retries on demand.
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        // A dead server must not hang a request: TCP connect and socket read are bounded.
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("socketTimeout", "30");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("ApplicationName", "payments-service-" + region);
+        return new HikariDataSource(config);
+    }
+}

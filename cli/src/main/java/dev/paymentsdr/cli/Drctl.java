@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
         version = "drctl 0.1.0",
         description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill.",
         subcommands = {
+            dev.paymentsdr.service.ServeCommand.class,
             dev.paymentsdr.bench.BenchCommand.class,
+            dev.paymentsdr.lab.cli.LabCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Drctl implements Runnable {

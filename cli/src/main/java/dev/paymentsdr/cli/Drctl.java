@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.paymentsdr.service.ServeCommand.class,
             dev.paymentsdr.bench.BenchCommand.class,
-            dev.paymentsdr.lab.cli.LabCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Drctl implements Runnable {

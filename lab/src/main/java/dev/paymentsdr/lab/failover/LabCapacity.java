@@ -1,0 +1,48 @@
+package dev.paymentsdr.lab.failover;
+
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.Capacity;
+import dev.paymentsdr.lab.Lab;
+import dev.paymentsdr.lab.LabException;
+import dev.paymentsdr.lab.LabRegion;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The capacity port on the lab's service processes: readiness over HTTP, start the process when it is not running. */
+public final class LabCapacity implements Capacity {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Lab lab;
+
+    public LabCapacity(Lab lab) {
+        this.lab = lab;
+    }
+
+    @Override
+    public boolean isReady(RegionId region) {
+        try {
+            return lab.region(region.name()).isReady();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String ensureReady(RegionId region, Duration timeout) {
+        LabRegion labRegion = lab.region(region.name());
+        Instant deadline = Instant.now().plus(timeout);
+        String started = "";
+        if (!labRegion.isServiceRunning()) {
+            labRegion.startService(timeout);
+            started = "service process started; ";
+        }
+        while (!labRegion.isReady()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new LabException("the " + region + " service did not report ready within " + timeout.toSeconds()
+                        + " s (last /health/ready status: " + labRegion.readinessStatus() + "); see " + labRegion.serviceLog());
+            }
+            LabDatabaseControl.pause(POLL);
+        }
+        return started + region + " service reports ready";
+    }
+}

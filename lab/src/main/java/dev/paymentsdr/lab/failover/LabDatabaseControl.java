@@ -1,0 +1,369 @@
+package dev.paymentsdr.lab.failover;
+
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.domain.model.ReplicationLag;
+import dev.paymentsdr.failover.port.out.DatabaseControl;
+import dev.paymentsdr.lab.Lab;
+import dev.paymentsdr.lab.LabRegion;
+import dev.paymentsdr.lab.RegionRole;
+import dev.paymentsdr.lab.ReplicationMode;
+import dev.paymentsdr.localpg.LocalPgException;
+import dev.paymentsdr.localpg.OsUser;
+import dev.paymentsdr.localpg.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The database port on the lab's PostgreSQL pair: roles from {@code pg_is_in_recovery()}, lag from
+ * {@code pg_stat_replication} (or the standby's own view), read-only fencing, {@code pg_promote()},
+ * and rejoin with {@code pg_rewind} (or a fresh base backup when rewind is impossible).
+ */
+public final class LabDatabaseControl implements DatabaseControl {
+    private static final String DB = "postgres";
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Lab lab;
+
+    public LabDatabaseControl(Lab lab) {
+        this.lab = lab;
+    }
+
+    private LabRegion region(RegionId id) {
+        return lab.region(id.name());
+    }
+
+    @Override
+    public DatabaseRole role(RegionId region) {
+        try (Connection c = region(region).db().connect(DB); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_is_in_recovery(), current_setting('default_transaction_read_only')")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return DatabaseRole.STANDBY;
+            }
+            return "on".equals(rs.getString(2)) ? DatabaseRole.FENCED_PRIMARY : DatabaseRole.PRIMARY;
+        } catch (SQLException | RuntimeException e) {
+            return DatabaseRole.UNREACHABLE;
+        }
+    }
+
+    @Override
+    public Optional<ReplicationLag> lag(RegionId standby, RegionId primary) {
+        Optional<ReplicationLag> fromPrimary = lagSeenByPrimary(standby, primary);
+        return fromPrimary.isPresent() ? fromPrimary : lagSeenByStandby(standby);
+    }
+
+    private Optional<ReplicationLag> lagSeenByPrimary(RegionId standby, RegionId primary) {
+        String sql = "select coalesce(extract(epoch from replay_lag), 0), pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn),"
+                + " sync_state, state from pg_stat_replication where application_name = ?";
+        try (Connection c = region(primary).db().connect(DB); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, region(standby).replicationName());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long bytes = rs.getLong(2);
+                Duration delay = bytes == 0 ? Duration.ZERO : Duration.ofMillis(Math.round(rs.getDouble(1) * 1000));
+                boolean sync = "sync".equals(rs.getString(3)) && "streaming".equals(rs.getString(4));
+                return Optional.of(new ReplicationLag(delay, bytes, sync, true));
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** With the primary gone, the standby can only say how much of what it received it has not replayed yet. */
+    private Optional<ReplicationLag> lagSeenByStandby(RegionId standby) {
+        String sql = "select pg_is_in_recovery(), coalesce(pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()), 0),"
+                + " coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0)";
+        try (Connection c = region(standby).db().connect(DB); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return Optional.of(ReplicationLag.none(false, false));
+            }
+            long bytes = Math.max(0, rs.getLong(2));
+            Duration delay = bytes == 0 ? Duration.ZERO : Duration.ofMillis(Math.round(rs.getDouble(3) * 1000));
+            return Optional.of(new ReplicationLag(delay, bytes, false, false));
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String fence(RegionId region) {
+        PostgresServer db = region(region).db();
+        DatabaseRole role = role(region);
+        switch (role) {
+            case STANDBY:
+                return region + " database is a standby: nothing to fence";
+            case FENCED_PRIMARY:
+                terminateClientSessions(db);
+                return region + " database was already read-only";
+            case PRIMARY:
+                db.execute(DB, "alter system set default_transaction_read_only = on", "select pg_reload_conf()");
+                awaitReadOnly(db, Duration.ofSeconds(10));
+                terminateClientSessions(db);
+                return region + " database made read-only (default_transaction_read_only=on) and its client sessions ended";
+            default:
+                return fenceUnreachable(region, db);
+        }
+    }
+
+    /**
+     * A primary that does not answer may still come back: stop what is left of it and leave a
+     * {@code standby.signal}, so that if anything restarts it, it starts in recovery (read-only).
+     */
+    private String fenceUnreachable(RegionId region, PostgresServer db) {
+        String stopped = "";
+        if (db.isRunning()) {
+            db.kill();
+            stopped = "its hung postmaster was killed; ";
+        }
+        if (db.isInitialized()) {
+            Path signal = db.dataDir().resolve("standby.signal");
+            try {
+                if (!Files.exists(signal)) {
+                    Files.createFile(signal);
+                    OsUser.handOver(signal);
+                }
+            } catch (IOException e) {
+                throw new LocalPgException("cannot fence " + region + ": cannot write " + signal + ": " + e.getMessage(), e);
+            }
+        }
+        lab.setRole(region.name(), RegionRole.STANDBY);
+        return region + " database unreachable: " + stopped + "marked to restart only as a standby (standby.signal)";
+    }
+
+    private static void awaitReadOnly(PostgresServer db, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try (Connection c = db.connect(DB); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("show default_transaction_read_only")) {
+                rs.next();
+                if ("on".equals(rs.getString(1))) {
+                    return;
+                }
+            } catch (SQLException e) {
+                // the server may be busy reloading; ask again
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LocalPgException("the database on port " + db.port() + " did not become read-only within "
+                        + timeout.toSeconds() + " s");
+            }
+            pause(POLL);
+        }
+    }
+
+    private static void terminateClientSessions(PostgresServer db) {
+        db.execute(DB, "select pg_terminate_backend(pid) from pg_stat_activity"
+                + " where backend_type = 'client backend' and pid <> pg_backend_pid()");
+    }
+
+    @Override
+    public String awaitCaughtUp(RegionId standby, RegionId primary, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        long behind = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection p = region(primary).db().connect(DB); Connection s = region(standby).db().connect(DB)) {
+                String primaryLsn = single(p, "select pg_current_wal_lsn()::text");
+                try (PreparedStatement q = s.prepareStatement(
+                        "select pg_wal_lsn_diff(?::pg_lsn, coalesce(pg_last_wal_replay_lsn(), '0/0'))")) {
+                    q.setString(1, primaryLsn);
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        behind = rs.getLong(1);
+                    }
+                }
+                if (behind <= 0) {
+                    return standby + " replayed everything up to " + primaryLsn + " (zero lag)";
+                }
+            } catch (SQLException e) {
+                behind = -1;
+            }
+            pause(POLL);
+        }
+        throw new LocalPgException(standby + " did not catch up with " + primary + " within " + timeout.toSeconds()
+                + " s (" + (behind < 0 ? "a database did not answer" : behind + " bytes behind") + ")");
+    }
+
+    @Override
+    public String promote(RegionId standby) {
+        LabRegion target = region(standby);
+        PostgresServer db = target.db();
+        DatabaseRole role = role(standby);
+        String done;
+        if (role == DatabaseRole.PRIMARY) {
+            done = standby + " was already a primary";
+        } else if (role == DatabaseRole.STANDBY) {
+            String promoted = singleOrFail(db, "select pg_promote(true, 60)::text");
+            if (!"true".equals(promoted)) {
+                throw new LocalPgException("pg_promote() on " + standby + " did not finish within 60 s");
+            }
+            done = standby + " promoted with pg_promote()";
+        } else {
+            throw new LocalPgException("cannot promote " + standby + ": its database is "
+                    + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", not a standby");
+        }
+        // A promoted standby must not wait for a synchronous standby it does not have.
+        db.configure(target.databaseSettings(RegionRole.STANDBY));
+        db.execute(DB, "alter system reset synchronous_standby_names", "alter system reset default_transaction_read_only",
+                "select pg_reload_conf()");
+        for (LabRegion other : lab.regions()) {
+            if (!other.name().equals(standby.name())) {
+                lab.setRole(other.name(), RegionRole.STANDBY);
+            }
+        }
+        lab.setRole(standby.name(), RegionRole.PRIMARY);
+        boolean sync = lab.state().replication() == ReplicationMode.SYNC;
+        return done + (sync ? "; running without a synchronous standby until the old primary rejoins" : "");
+    }
+
+    @Override
+    public String rejoinAsStandby(RegionId region, RegionId primary, Duration timeout) {
+        LabRegion follower = region(region);
+        LabRegion leader = region(primary);
+        if (isStreaming(leader, follower)) {
+            restoreSynchronousStandby(leader);
+            lab.setRole(region.name(), RegionRole.STANDBY);
+            return region + " already streams from " + primary;
+        }
+        PostgresServer db = follower.db();
+        PostgresServer source = leader.db();
+        ensureSlot(source, follower.replicationName());
+        if (db.isRunning()) {
+            try {
+                db.stop();
+            } catch (LocalPgException e) {
+                db.kill();
+            }
+        }
+        String how;
+        try {
+            // pg_rewind replays a crashed target in single-user mode, which refuses to run with standby.signal.
+            Files.deleteIfExists(db.dataDir().resolve("standby.signal"));
+            db.rewindFrom(source);
+            how = "rewound with pg_rewind";
+        } catch (IOException | LocalPgException rewindFailure) {
+            reclone(db, source, follower);
+            how = "pg_rewind was impossible (" + firstLine(rewindFailure.getMessage()) + "), so it was rebuilt from a fresh base backup";
+        }
+        db.configure(follower.databaseSettings(RegionRole.STANDBY));
+        useSlot(db, follower.replicationName());
+        db.start();
+        lab.setRole(region.name(), RegionRole.STANDBY);
+        Instant deadline = Instant.now().plus(timeout);
+        while (!isStreaming(leader, follower)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new LocalPgException(region + " was " + how + " but does not stream from " + primary + " after "
+                        + timeout.toSeconds() + " s; see " + db.logFile());
+            }
+            pause(POLL);
+        }
+        restoreSynchronousStandby(leader);
+        return region + " " + how + " and streams from " + primary + " as a standby";
+    }
+
+    private void reclone(PostgresServer db, PostgresServer source, LabRegion follower) {
+        dev.paymentsdr.localpg.TemporaryPostgres.deleteTree(db.dataDir());
+        Map<String, String> settings = new java.util.LinkedHashMap<>(follower.databaseSettings(RegionRole.STANDBY));
+        db.initStandbyFrom(source, follower.replicationName(), settings);
+    }
+
+    /** In sync mode, once a standby streams again, the primary waits for it again: RPO 0 is back. */
+    private void restoreSynchronousStandby(LabRegion leader) {
+        if (lab.state().replication() != ReplicationMode.SYNC) {
+            return;
+        }
+        leader.db().configure(leader.databaseSettings(RegionRole.PRIMARY));
+        leader.db().execute(DB, "select pg_reload_conf()");
+    }
+
+    /**
+     * pg_rewind copies the source's postgresql.auto.conf, which names the source's own old slot; point the
+     * stopped server at its own slot instead (auto.conf wins over every other settings file).
+     */
+    private static void useSlot(PostgresServer db, String slot) {
+        Path autoConf = db.dataDir().resolve("postgresql.auto.conf");
+        try {
+            StringBuilder text = new StringBuilder();
+            if (Files.exists(autoConf)) {
+                for (String line : Files.readAllLines(autoConf)) {
+                    if (!line.strip().startsWith("primary_slot_name")) {
+                        text.append(line).append('\n');
+                    }
+                }
+            }
+            text.append("primary_slot_name = '").append(slot).append("'\n");
+            Files.writeString(autoConf, text.toString());
+            OsUser.handOver(autoConf);
+        } catch (IOException e) {
+            throw new LocalPgException("cannot update " + autoConf + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ensureSlot(PostgresServer primary, String slot) {
+        primary.execute(DB, "select pg_create_physical_replication_slot('" + slot + "')"
+                + " where not exists (select 1 from pg_replication_slots where slot_name = '" + slot + "')");
+    }
+
+    private static boolean isStreaming(LabRegion leader, LabRegion follower) {
+        try (Connection c = leader.db().connect(DB);
+             PreparedStatement s = c.prepareStatement(
+                     "select 1 from pg_stat_replication where application_name = ? and state = 'streaming'")) {
+            s.setString(1, follower.replicationName());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && !isInRecovery(leader);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isInRecovery(LabRegion region) throws SQLException {
+        try (Connection c = region.db().connect(DB)) {
+            return "true".equals(single(c, "select pg_is_in_recovery()::text"));
+        }
+    }
+
+    private static String singleOrFail(PostgresServer db, String sql) {
+        try (Connection c = db.connect(DB)) {
+            return single(c, sql);
+        } catch (SQLException e) {
+            throw new LocalPgException("SQL on port " + db.port() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unknown reason";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalPgException("interrupted while waiting for a database", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.paymentsdr.lab.failover;
+
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.Traffic;
+import dev.paymentsdr.lab.Haproxy;
+import dev.paymentsdr.lab.Lab;
+import dev.paymentsdr.lab.LabRegion;
+import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi;
+import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.AdminState;
+import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.Health;
+import dev.paymentsdr.lab.haproxy.ServerStat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The traffic port on HAProxy's runtime API, the lab's stand-in for Route 53 failover records: the
+ * active region is the first server not in maintenance (active servers before backups).
+ */
+public final class LabTraffic implements Traffic {
+    private final Lab lab;
+
+    public LabTraffic(Lab lab) {
+        this.lab = lab;
+    }
+
+    @Override
+    public List<RegionId> regions() {
+        return lab.regions().stream().map(LabRegion::name).map(RegionId::of).toList();
+    }
+
+    /** The region the operator's routing selects, whether or not its health checks pass right now. */
+    @Override
+    public Optional<RegionId> activeRegion() {
+        Haproxy haproxy = lab.haproxy();
+        List<ServerStat> servers = haproxy.runtimeApi().showStat(haproxy.backend());
+        return servers.stream().filter(s -> !s.backup() && selectable(s)).findFirst()
+                .or(() -> servers.stream().filter(s -> s.backup() && selectable(s)).findFirst())
+                .map(s -> RegionId.of(s.server()));
+    }
+
+    private static boolean selectable(ServerStat server) {
+        return !server.isInMaintenance() && !server.isDrained();
+    }
+
+    @Override
+    public String block(RegionId region) {
+        Haproxy haproxy = lab.haproxy();
+        haproxy.runtimeApi().setState(haproxy.backend(), region.name(), AdminState.MAINT);
+        return "HAProxy server " + region + " in maintenance (no new requests)";
+    }
+
+    @Override
+    public String routeTo(RegionId target, RegionId previous) {
+        Haproxy haproxy = lab.haproxy();
+        HaproxyRuntimeApi api = haproxy.runtimeApi();
+        api.setState(haproxy.backend(), previous.name(), AdminState.MAINT);
+        api.setState(haproxy.backend(), target.name(), AdminState.READY);
+        // The target answered its readiness check already; do not wait for 'rise' more checks.
+        api.setHealth(haproxy.backend(), target.name(), Health.UP);
+        return "HAProxy routes to " + target + " (" + previous + " in maintenance)";
+    }
+}

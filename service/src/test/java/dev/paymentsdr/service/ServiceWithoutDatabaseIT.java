@@ -1,0 +1,84 @@
+package dev.paymentsdr.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paymentsdr.localpg.FreePorts;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service starts and answers even when its database cannot be reached; it only refuses to take payments. */
+class ServiceWithoutDatabaseIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static PaymentHttpServer server;
+    private static HttpClient http;
+    private static URI base;
+
+    @BeforeAll
+    static void startWithAnUnreachableDatabase() {
+        int nothingListens = FreePorts.pick();
+        server = PaymentHttpServer.start(new ServiceConfig("eu-west-1", "127.0.0.1", 0,
+                "jdbc:postgresql://127.0.0.1:" + nothingListens + "/postgres", "postgres", "secret-pw-123", 2,
+                new BigDecimal("1000000")));
+        http = HttpClient.newHttpClient();
+        base = URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void givenAnUnreachableDatabase_thenLivenessIsUpAndReadinessIs503WithTheReason() throws Exception {
+        HttpResponse<String> live = get("/health");
+        HttpResponse<String> ready = get("/health/ready");
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(live.body()).get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        JsonNode body = JSON.readTree(ready.body());
+        assertThat(body.get("status").asText()).isEqualTo("not_ready");
+        assertThat(body.get("role").asText()).isEqualTo("unknown");
+        assertThat(body.get("reason").asText()).contains("unreachable");
+        assertThat(ready.body()).doesNotContain("secret-pw-123");
+    }
+
+    @Test
+    void givenAnUnreachableDatabase_whenAPaymentIsPosted_thenItGets503DatabaseUnavailable() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/payments"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "k-down")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(response.body()).get("error").get("code").asText()).isEqualTo("database_unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.body()).doesNotContain("secret-pw-123");
+    }
+
+    @Test
+    void givenAnUnreachableDatabase_validationErrorsAreStillReportedFirst() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/payments"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "k-down")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c\",\"amount\":\"0\",\"currency\":\"USD\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(422);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code serve}: runs the payment HTTP service of one region until SIGTERM or Ctrl-C. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
+        version = "payments service 0.1.0",
         description = "Run the payment HTTP service of one region (flags also from PAYMENTS_* environment variables).",
         footer = {"", "The database password comes only from the environment variable PAYMENTS_DB_PASSWORD or from "
                 + "--db-password-file; it is never a flag value and never logged."})
@@ -46,6 +47,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password-file", paramLabel = "FILE",
             description = "File whose first line is the database password (env PAYMENTS_DB_PASSWORD_FILE).")
     Path dbPasswordFile;
+
+    /** Caught only to refuse it without echoing the value: a flag would leak the password into shell history and ps. */
+    @Option(names = {"--db-password", "--password"}, hidden = true, paramLabel = "IGNORED")
+    String refusedPasswordFlag;
 
     @Option(names = "--db-pool-size", paramLabel = "N",
             description = "Database connections, 1-200 (env PAYMENTS_DB_POOL_SIZE; default 10).")
@@ -95,6 +100,10 @@ public final class ServeCommand implements Callable<Integer> {
     /** The validated configuration: flags first, then PAYMENTS_* variables, then defaults. */
     ServiceConfig config() {
         try {
+            if (refusedPasswordFlag != null) {
+                throw new ConfigException("the database password is not accepted as a flag (it would show in shell history "
+                        + "and process lists); set PAYMENTS_DB_PASSWORD or use --db-password-file FILE");
+            }
             String password = environment.get("PAYMENTS_DB_PASSWORD");
             Path passwordFile = dbPasswordFile != null ? dbPasswordFile
                     : blankToNull(environment.get("PAYMENTS_DB_PASSWORD_FILE")) == null ? null

@@ -1,0 +1,23 @@
+package dev.paymentsdr.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Reads sample event JSON with the serializers the Lambda Java runtime itself uses. */
+final class LambdaEvents {
+    private LambdaEvents() {
+    }
+
+    static <T> T read(String resource, Class<T> type) {
+        try (InputStream in = LambdaEvents.class.getResourceAsStream("/events/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test event " + resource);
+            }
+            return LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader()).fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -90,9 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "payments-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        spec.commandLine().getOut().println("payment service for region " + config.region() + " listening on http://"
-                + config.bindAddress() + ":" + server.port());
-        spec.commandLine().getOut().flush();
+        // No plain text on stdout: it carries only JSON log lines (the "listening" line is logged by the server).
         stopped.await();
         return 0;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.paymentsdr.service.ServeCommand.class,
             dev.paymentsdr.bench.BenchCommand.class,
+            dev.paymentsdr.lab.cli.LabCommand.class,
             dev.paymentsdr.lab.failover.cli.FailoverCommand.class, dev.paymentsdr.lab.failover.cli.FailbackCommand.class, dev.paymentsdr.lab.failover.cli.MonitorCommand.class, dev.paymentsdr.lab.failover.cli.StatusCommand.class,
             CommandLine.HelpCommand.class,
         })

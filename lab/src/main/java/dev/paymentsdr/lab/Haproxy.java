@@ -117,7 +117,7 @@ public final class Haproxy {
         Instant deadline = Instant.now().plus(timeout);
         while (!api.isAvailable()) {
             if (!process.isAlive()) {
-                throw LabException.startFailed("haproxy", "the process exited with code " + process.exitValue(), logFile());
+                throw LabException.startFailedWithLogTail("haproxy", "the process exited with code " + process.exitValue(), logFile());
             }
             if (Instant.now().isAfter(deadline)) {
                 ProcessControl.kill(pid, marker());

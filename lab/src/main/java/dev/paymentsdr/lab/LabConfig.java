@@ -40,6 +40,7 @@ public final class LabConfig {
     private final boolean installMissing;
     private final List<String> serviceJvmOptions;
     private final String serviceClasspath;
+    private final Set<String> explicit;
 
     private LabConfig(Builder b) {
         this.dir = b.dir.toAbsolutePath().normalize();
@@ -54,6 +55,15 @@ public final class LabConfig {
         this.installMissing = b.installMissing;
         this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
         this.serviceClasspath = b.serviceClasspath;
+        this.explicit = Set.copyOf(b.explicit);
+    }
+
+    /**
+     * True when the setting was given (flag, file or builder call) rather than left at its default; an
+     * existing lab is only checked against settings that were given. Names are the builder's method names.
+     */
+    public boolean isExplicit(String setting) {
+        return explicit.contains(setting);
     }
 
     public static Builder builder() {
@@ -157,66 +167,79 @@ public final class LabConfig {
         private boolean installMissing = true;
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private String serviceClasspath = System.getProperty("java.class.path");
+        private final Set<String> explicit = new HashSet<>();
 
         private Builder() {
         }
 
         public Builder dir(Path dir) {
+            explicit.add("dir");
             this.dir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
         public Builder primaryRegion(String name) {
+            explicit.add("primaryRegion");
             this.primaryRegion = name;
             return this;
         }
 
         public Builder standbyRegion(String name) {
+            explicit.add("standbyRegion");
             this.standbyRegion = name;
             return this;
         }
 
         public Builder primaryDbPort(int port) {
+            explicit.add("primaryDbPort");
             this.primaryDbPort = port;
             return this;
         }
 
         public Builder primaryServicePort(int port) {
+            explicit.add("primaryServicePort");
             this.primaryServicePort = port;
             return this;
         }
 
         public Builder standbyDbPort(int port) {
+            explicit.add("standbyDbPort");
             this.standbyDbPort = port;
             return this;
         }
 
         public Builder standbyServicePort(int port) {
+            explicit.add("standbyServicePort");
             this.standbyServicePort = port;
             return this;
         }
 
         public Builder frontDoorPort(int port) {
+            explicit.add("frontDoorPort");
             this.frontDoorPort = port;
             return this;
         }
 
         public Builder replication(ReplicationMode mode) {
+            explicit.add("replication");
             this.replication = Objects.requireNonNull(mode, "replication");
             return this;
         }
 
         public Builder checkInterval(Duration interval) {
+            explicit.add("checkInterval");
             this.checkInterval = Objects.requireNonNull(interval, "checkInterval");
             return this;
         }
 
         public Builder fall(int fall) {
+            explicit.add("fall");
             this.fall = fall;
             return this;
         }
 
         public Builder rise(int rise) {
+            explicit.add("rise");
             this.rise = rise;
             return this;
         }

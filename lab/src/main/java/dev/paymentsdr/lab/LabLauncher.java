@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Brings a lab up (creating its state at the first call) and down; on a failed start it stops what it started. */
@@ -182,11 +183,24 @@ final class LabLauncher {
 
     private static void stopDatabase(LabRegion region) {
         PostgresServer db = region.db();
+        Optional<ProcessHandle> postmaster = db.pid().flatMap(ProcessHandle::of);
         try {
             db.stop();
         } catch (LocalPgException e) {
             db.kill();
         }
+        // pg_ctl returns once postmaster.pid is gone, a moment before the postmaster itself has exited
+        postmaster.ifPresent(p -> {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new LabException("the PostgreSQL server of " + region.name() + " (pid " + p.pid()
+                        + ") did not exit after pg_ctl stop; see " + db.logFile());
+            }
+        });
     }
 
     private void waitForStreaming(LabRegion primary, LabRegion standby) {
@@ -276,23 +290,12 @@ final class LabLauncher {
     /** An existing lab keeps its settings: a request for different ones is an error, not a silent change. */
     private void checkSameLab(LabState state) {
         List<String> differences = new ArrayList<>();
-        List<String> names = state.regions().stream().map(RegionState::name).toList();
-        if (!names.containsAll(List.of(config.primary().name(), config.standby().name()))) {
-            differences.add("regions " + names + " (asked: " + config.primary().name() + ", " + config.standby().name() + ")");
-        }
-        if (state.replication() != config.replication()) {
-            differences.add("replication " + state.replication().label() + " (asked: " + config.replication().label() + ")");
-        }
-        if (state.checkIntervalMillis() != config.checkInterval().toMillis() || state.fall() != config.fall()
-                || state.rise() != config.rise()) {
-            differences.add("health checks every " + state.checkIntervalMillis() + "ms fall " + state.fall() + " rise "
-                    + state.rise() + " (asked: " + config.checkInterval().toMillis() + "ms fall " + config.fall()
-                    + " rise " + config.rise() + ")");
-        }
-        if (config.frontDoorPort() != 0 && config.frontDoorPort() != state.frontDoorPort()) {
-            differences.add("front-door port " + state.frontDoorPort() + " (asked: " + config.frontDoorPort() + ")");
-        }
         for (LabConfig.RegionConfig asked : List.of(config.primary(), config.standby())) {
+            String which = asked == config.primary() ? "primary" : "standby";
+            if (config.isExplicit(which + "Region") && state.region(asked.name()).isEmpty()) {
+                differences.add("regions " + state.regions().stream().map(RegionState::name).toList()
+                        + " (asked: " + asked.name() + ")");
+            }
             state.region(asked.name()).ifPresent(r -> {
                 if (asked.dbPort() != 0 && asked.dbPort() != r.dbPort()) {
                     differences.add(r.name() + " db port " + r.dbPort() + " (asked: " + asked.dbPort() + ")");
@@ -301,6 +304,19 @@ final class LabLauncher {
                     differences.add(r.name() + " service port " + r.servicePort() + " (asked: " + asked.servicePort() + ")");
                 }
             });
+        }
+        if (config.isExplicit("replication") && state.replication() != config.replication()) {
+            differences.add("replication " + state.replication().label() + " (asked: " + config.replication().label() + ")");
+        }
+        if ((config.isExplicit("checkInterval") && state.checkIntervalMillis() != config.checkInterval().toMillis())
+                || (config.isExplicit("fall") && state.fall() != config.fall())
+                || (config.isExplicit("rise") && state.rise() != config.rise())) {
+            differences.add("health checks every " + state.checkIntervalMillis() + "ms fall " + state.fall() + " rise "
+                    + state.rise() + " (asked: " + config.checkInterval().toMillis() + "ms fall " + config.fall()
+                    + " rise " + config.rise() + ")");
+        }
+        if (config.frontDoorPort() != 0 && config.frontDoorPort() != state.frontDoorPort()) {
+            differences.add("front-door port " + state.frontDoorPort() + " (asked: " + config.frontDoorPort() + ")");
         }
         if (!differences.isEmpty()) {
             throw new LabException("the lab in " + lab.dir() + " was created with other settings: "

@@ -149,7 +149,7 @@ public final class LabRegion {
         Instant deadline = Instant.now().plus(timeout);
         while (readinessStatus().isEmpty()) {
             if (!process.isAlive()) {
-                throw LabException.startFailed("service " + name, "the process exited with code " + process.exitValue(), serviceLog());
+                throw LabException.startFailedWithLogTail("service " + name, "the process exited with code " + process.exitValue(), serviceLog());
             }
             if (Instant.now().isAfter(deadline)) {
                 ProcessControl.kill(pid, serviceMarker());

@@ -57,6 +57,15 @@ class LabConfigTest {
     }
 
     @Test
+    void onlySettingsThatWereGivenCountAsExplicit() {
+        LabConfig config = LabConfig.builder().replication(ReplicationMode.ASYNC).build();
+
+        assertThat(config.isExplicit("replication")).isTrue();
+        assertThat(config.isExplicit("checkInterval")).isFalse();
+        assertThat(config.isExplicit("primaryRegion")).isFalse();
+    }
+
+    @Test
     void givenTheSameNameForBothRegions_thenItIsRefused() {
         assertThatThrownBy(() -> LabConfig.builder().primaryRegion("eu-west-1").standbyRegion("eu-west-1").build())
                 .hasMessageContaining("primary and standby region must differ");

@@ -1,0 +1,151 @@
+package dev.paymentsdr.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi;
+import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.AdminState;
+import dev.paymentsdr.lab.haproxy.ServerStat;
+import dev.paymentsdr.lab.state.LabState;
+import dev.paymentsdr.lab.state.RegionState;
+import dev.paymentsdr.localpg.TemporaryPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole lab on loopback: real PostgreSQL pair, two payment services, real HAProxy. */
+class LabIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private Path root;
+    private Lab lab;
+
+    @AfterEach
+    void tearDown() {
+        try {
+            if (lab != null) {
+                lab.down(true);
+            }
+        } finally {
+            // Even when down failed, no process of this test may outlive it.
+            if (root != null) {
+                ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().map(line -> line.contains(root.toString())).orElse(false))
+                        .forEach(ProcessHandle::destroyForcibly);
+                TemporaryPostgres.deleteTree(root);
+            }
+        }
+    }
+
+    @Test
+    void givenASyncLab_whenAPaymentIsPostedToTheFrontDoor_thenTheStandbyHasItAndDownLeavesNoProcess() throws Exception {
+        root = Files.createTempDirectory(Path.of("/tmp"), "lab-it-");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        LabConfig config = LabConfig.builder().dir(root.resolve("lab")).replication(ReplicationMode.SYNC)
+                .checkInterval(Duration.ofMillis(500)).startTimeout(Duration.ofSeconds(90)).build();
+
+        lab = Lab.up(config);
+
+        assertThat(lab.startedByLastUp()).contains("database us-east-1", "database us-east-2", "service us-east-1",
+                "service us-east-2", "haproxy");
+        assertThat(Lab.up(config).startedByLastUp()).as("a second up finds everything running").isEmpty();
+
+        String key = "lab-it-" + UUID.randomUUID();
+        HttpResponse<String> response = postPayment(lab.haproxy().frontDoorUrl(), key);
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        await().atMost(PATIENCE).until(() -> countOnStandby(key) == 1);
+
+        LabStatus status = lab.status();
+        LabStatus.RegionStatus east1 = status.region("us-east-1").orElseThrow();
+        LabStatus.RegionStatus east2 = status.region("us-east-2").orElseThrow();
+        assertThat(status.routesTo()).isEqualTo("us-east-1");
+        assertThat(status.haproxyRunning()).isTrue();
+        assertThat(east1.role()).isEqualTo("primary");
+        assertThat(east1.pgIsInRecovery()).isFalse();
+        assertThat(east1.serviceReady()).isTrue();
+        assertThat(east1.synchronousStandbyNames()).isEqualTo("FIRST 1 (\"us_east_2\")");
+        assertThat(east2.role()).isEqualTo("standby");
+        assertThat(east2.pgIsInRecovery()).isTrue();
+        assertThat(east2.replicationState()).isEqualTo("streaming");
+        assertThat(east2.syncState()).isEqualTo("sync");
+        assertThat(east2.lagBytes()).isNotNull().isGreaterThanOrEqualTo(0L);
+        assertThat(east2.serviceReadyStatus()).isEqualTo(503);
+
+        HaproxyRuntimeApi api = lab.haproxy().runtimeApi();
+        String backend = lab.haproxy().backend();
+        api.setState(backend, "us-east-1", AdminState.DRAIN);
+        assertThat(api.showStat(backend)).filteredOn(s -> s.server().equals("us-east-1"))
+                .singleElement().extracting(ServerStat::isDrained).isEqualTo(true);
+        assertThat(api.showServersState(backend)).filteredOn(s -> s.server().equals("us-east-1"))
+                .singleElement().satisfies(s -> assertThat(s.adminState() & 0x08).as("forced drain bit").isNotZero());
+        assertThat(lab.haproxy().routesTo()).as("the standby is not ready, so nobody takes new requests").isEmpty();
+        api.setState(backend, "us-east-1", AdminState.READY);
+        await().atMost(PATIENCE).until(() -> lab.haproxy().routesTo().filter("us-east-1"::equals).isPresent());
+
+        LabState state = lab.state();
+        String password = Files.readString(Path.of(state.passwordFile()), StandardCharsets.UTF_8).strip();
+        assertThat(Files.readString(lab.dir().resolve("lab-state.json"))).doesNotContain(password);
+        assertThat(ProcessHandle.of(state.region("us-east-1").orElseThrow().servicePid()).orElseThrow().info()
+                .commandLine().orElse("")).doesNotContain(password);
+
+        List<Long> pids = new ArrayList<>();
+        pids.add(state.haproxyPid());
+        for (RegionState region : state.regions()) {
+            pids.add(region.dbPid());
+            pids.add(region.servicePid());
+        }
+        assertThat(pids).doesNotContainNull().allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isPresent());
+        List<Long> postgresChildren = new ArrayList<>();
+        for (RegionState region : state.regions()) {
+            ProcessHandle.of(region.dbPid()).orElseThrow().children().forEach(c -> postgresChildren.add(c.pid()));
+        }
+
+        lab.down();
+
+        for (Long pid : pids) {
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> p.info().commandLine().orElse("?")))
+                    .as("process %d after down", pid).isEmpty();
+        }
+        for (Long pid : postgresChildren) {
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("postgres child %d after down", pid).isEmpty();
+        }
+        assertThat(lab.status().regions()).allSatisfy(r -> {
+            assertThat(r.dbRunning()).isFalse();
+            assertThat(r.serviceRunning()).isFalse();
+        });
+    }
+
+    private static HttpResponse<String> postPayment(URI frontDoor, String key) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(frontDoor.resolve("/v1/payments"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c1\",\"amount\":\"10.00\",\"currency\":\"USD\"}"))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long countOnStandby(String key) throws Exception {
+        try (Connection c = lab.region("us-east-2").db().connect("postgres");
+             PreparedStatement st = c.prepareStatement("select count(*) from payments where idempotency_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

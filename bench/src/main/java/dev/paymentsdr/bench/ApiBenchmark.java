@@ -3,9 +3,7 @@ package dev.paymentsdr.bench;
 import dev.paymentsdr.localpg.FreePorts;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,7 +57,7 @@ public final class ApiBenchmark {
             }
             long rows = countRows(pg);
             phase("pgbench: " + options.pgbenchClients() + " clients, the service's transaction, " + options.duration().toSeconds() + " s");
-            PgbenchLoad pgbench = new PgbenchLoad(work, sqlScript());
+            PgbenchLoad pgbench = new PgbenchLoad(work, PaymentTransactionScript.text());
             PgbenchLoad.Figures pgFigures = pgbench.run(pg.server().port(), pg.username(), pg.password(), "postgres",
                     options.pgbenchClients(), options.duration());
             out.printf("  pgbench: %.0f tps, latency average %.2f ms, failed %d%n", pgFigures.tps(),
@@ -77,12 +75,6 @@ public final class ApiBenchmark {
         double serviceTimeMs = Math.max(0, perRequestMs - currentPause);
         double wantedMs = options.connections() * 1000.0 / target;
         return (int) Math.max(1, Math.round(wantedMs - serviceTimeMs));
-    }
-
-    private static String sqlScript() throws IOException {
-        try (InputStream in = ApiBenchmark.class.getResourceAsStream("/bench/payment-transaction.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static long countRows(TemporaryPostgres pg) throws SQLException {

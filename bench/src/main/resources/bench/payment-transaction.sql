@@ -1,1 +1,0 @@
--- placeholder until the service's SQL is known

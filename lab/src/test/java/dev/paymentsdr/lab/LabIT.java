@@ -1,8 +1,10 @@
 package dev.paymentsdr.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.paymentsdr.lab.haproxy.HaproxyException;
 import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi;
 import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.AdminState;
 import dev.paymentsdr.lab.haproxy.ServerStat;
@@ -94,6 +96,12 @@ class LabIT {
         assertThat(lab.haproxy().routesTo()).as("the standby is not ready, so nobody takes new requests").isEmpty();
         api.setState(backend, "us-east-1", AdminState.READY);
         await().atMost(PATIENCE).until(() -> lab.haproxy().routesTo().filter("us-east-1"::equals).isPresent());
+        api.setWeight(backend, "us-east-1", 0);
+        assertThat(lab.haproxy().routesTo()).isEmpty();
+        api.setWeight(backend, "us-east-1", 1);
+        assertThat(lab.haproxy().routesTo()).contains("us-east-1");
+        assertThatThrownBy(() -> api.setState(backend, "eu-west-9", AdminState.MAINT))
+                .isInstanceOf(HaproxyException.class).hasMessageContaining("set server payments/eu-west-9 state maint");
 
         LabState state = lab.state();
         String password = Files.readString(Path.of(state.passwordFile()), StandardCharsets.UTF_8).strip();

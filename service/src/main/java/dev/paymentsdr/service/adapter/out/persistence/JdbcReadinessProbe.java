@@ -112,14 +112,19 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
         }
     }
 
-    /** A short cause without credentials: the SQLState and the driver's first message line. */
+    /**
+     * A short cause without credentials: the SQLState and first message line of the innermost SQL failure
+     * (the driver's "connection refused" says more than the pool's "timed out").
+     */
     private static String describe(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        SQLException innermost = null;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return "SQLState " + sql.getSQLState() + " " + firstLine(sql.getMessage());
+                innermost = sql;
             }
         }
-        return firstLine(e.getMessage());
+        return innermost == null ? firstLine(e.getMessage())
+                : "SQLState " + innermost.getSQLState() + " " + firstLine(innermost.getMessage());
     }
 
     private static String firstLine(String message) {

@@ -99,6 +99,7 @@ final class LabLauncher {
     private List<String> startMissing() {
         List<String> started = new ArrayList<>();
         Deque<Runnable> undo = new ArrayDeque<>();
+        checkPortsFree();
         try {
             LabRegion primary = lab.primary();
             List<LabRegion> standbys = lab.regions().stream().filter(r -> r.role() != RegionRole.PRIMARY).toList();
@@ -135,6 +136,29 @@ final class LabLauncher {
                 }
             }
             throw e;
+        }
+    }
+
+    /** Fails before anything starts when a port of a component that is not running is taken. */
+    private void checkPortsFree() {
+        List<String> taken = new ArrayList<>();
+        for (LabRegion region : lab.regions()) {
+            PostgresServer db = region.db();
+            if (!db.isRunning() && !FreePorts.isFree(db.port())) {
+                taken.add("database " + region.name() + " port " + db.port());
+            }
+            if (!region.isServiceRunning() && !FreePorts.isFree(region.servicePort())) {
+                taken.add("service " + region.name() + " port " + region.servicePort());
+            }
+        }
+        Haproxy haproxy = lab.haproxy();
+        if (!haproxy.isRunning() && !FreePorts.isFree(haproxy.frontDoorPort())) {
+            taken.add("haproxy front-door port " + haproxy.frontDoorPort());
+        }
+        if (!taken.isEmpty()) {
+            throw new LabException("cannot start the lab in " + lab.dir() + ": ports in use by other processes: "
+                    + String.join(", ", taken) + ". Free them, or choose other ports with 'drctl lab down --purge' and"
+                    + " 'drctl lab up --front-door-port/--primary-db-port/...'");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Option;
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = "Stop every lab process (HAProxy, services, databases); keeps all data unless --purge.")
 public final class LabDownCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Mixin
     private LabDirOption dirOption;
 
@@ -22,16 +26,16 @@ public final class LabDownCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = dirOption.resolve();
         if (!Lab.exists(dir)) {
-            System.out.println("No lab in " + dir + "; nothing to stop.");
+            spec.commandLine().getOut().println("No lab in " + dir + "; nothing to stop.");
             return 0;
         }
         try {
             Lab.open(dir).down(purge);
         } catch (LabException e) {
-            System.err.println("drctl lab down: " + e.getMessage());
+            spec.commandLine().getErr().println("drctl lab down: " + e.getMessage());
             return 1;
         }
-        System.out.println("The lab in " + dir + " is stopped" + (purge ? " and deleted." : "; its data is kept (--purge deletes it)."));
+        spec.commandLine().getOut().println("The lab in " + dir + " is stopped" + (purge ? " and deleted." : "; its data is kept (--purge deletes it)."));
         return 0;
     }
 }

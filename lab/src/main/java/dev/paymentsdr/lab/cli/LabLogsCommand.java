@@ -47,18 +47,18 @@ public final class LabLogsCommand implements Callable<Integer> {
         }
         Path dir = dirOption.resolve();
         if (!Lab.exists(dir)) {
-            System.err.println("drctl lab logs: no lab in " + dir + "; start one with 'drctl lab up'");
+            spec.commandLine().getErr().println("drctl lab logs: no lab in " + dir + "; start one with 'drctl lab up'");
             return 1;
         }
         try {
             Lab lab = Lab.open(dir);
             for (Path file : files(lab)) {
-                System.out.println("==> " + file + " <==");
-                System.out.println(tail(file, lines));
+                spec.commandLine().getOut().println("==> " + file + " <==");
+                spec.commandLine().getOut().println(tail(file, lines));
             }
             return 0;
         } catch (LabException e) {
-            System.err.println("drctl lab logs: " + e.getMessage());
+            spec.commandLine().getErr().println("drctl lab logs: " + e.getMessage());
             return 1;
         }
     }

@@ -9,6 +9,7 @@ import dev.paymentsdr.lab.LabStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ public final class LabStatusCommand implements Callable<Integer> {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     @Mixin
     private LabDirOption dirOption;
 
@@ -32,17 +36,17 @@ public final class LabStatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = dirOption.resolve();
         if (!Lab.exists(dir)) {
-            System.err.println("drctl lab status: no lab in " + dir + "; start one with 'drctl lab up'");
+            spec.commandLine().getErr().println("drctl lab status: no lab in " + dir + "; start one with 'drctl lab up'");
             return 1;
         }
         LabStatus status;
         try {
             status = Lab.open(dir).status();
         } catch (LabException e) {
-            System.err.println("drctl lab status: " + e.getMessage());
+            spec.commandLine().getErr().println("drctl lab status: " + e.getMessage());
             return 1;
         }
-        System.out.print(json ? JSON.writeValueAsString(status) + "\n" : StatusTable.render(status));
+        spec.commandLine().getOut().print(json ? JSON.writeValueAsString(status) + "\n" : StatusTable.render(status));
         return 0;
     }
 }

@@ -71,17 +71,17 @@ public final class LabUpCommand implements Callable<Integer> {
         LabConfig config = config();
         Lab lab;
         try {
-            lab = Lab.up(config, message -> System.err.println("lab: " + message));
+            lab = Lab.up(config, message -> spec.commandLine().getErr().println("lab: " + message));
         } catch (LabException e) {
-            System.err.println("drctl lab up: " + e.getMessage());
+            spec.commandLine().getErr().println("drctl lab up: " + e.getMessage());
             return 1;
         }
         if (lab.startedByLastUp().isEmpty()) {
-            System.out.println("The lab in " + lab.dir() + " is already running.");
+            spec.commandLine().getOut().println("The lab in " + lab.dir() + " is already running.");
         } else {
-            System.out.println("Started: " + String.join(", ", lab.startedByLastUp()) + ".");
+            spec.commandLine().getOut().println("Started: " + String.join(", ", lab.startedByLastUp()) + ".");
         }
-        System.out.print(StatusTable.render(lab.status()));
+        spec.commandLine().getOut().print(StatusTable.render(lab.status()));
         return 0;
     }
 

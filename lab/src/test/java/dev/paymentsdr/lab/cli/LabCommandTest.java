@@ -1,0 +1,71 @@
+package dev.paymentsdr.lab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paymentsdr.lab.LabStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LabCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new LabCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void givenAnUnknownReplicationMode_thenUpIsAUsageErrorNamingTheAcceptedModes(@TempDir Path dir) {
+        assertThat(run("up", "--dir", dir.toString(), "--replication", "semi")).isEqualTo(2);
+        assertThat(err.toString()).contains("replication must be 'sync' or 'async', was 'semi'");
+        assertThat(dir.resolve("lab-state.json")).doesNotExist();
+    }
+
+    @Test
+    void givenATooShortCheckIntervalAndAPrivilegedPort_thenUpReportsBoth(@TempDir Path dir) {
+        assertThat(run("up", "--dir", dir.toString(), "--check-interval", "5ms", "--front-door-port", "80")).isEqualTo(2);
+        assertThat(err.toString()).contains("health-check interval must be between 100ms and 60s, was 5ms")
+                .contains("front-door port must be 1024..65535");
+    }
+
+    @Test
+    void givenNoLab_thenStatusSaysHowToStartOneAndDownHasNothingToStop(@TempDir Path dir) {
+        assertThat(run("status", "--dir", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no lab in " + dir).contains("drctl lab up");
+
+        assertThat(run("down", "--dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("nothing to stop");
+    }
+
+    @Test
+    void givenAnUnknownComponentOrLineCount_thenLogsIsAUsageError(@TempDir Path dir) {
+        assertThat(run("logs", "--dir", dir.toString(), "--component", "kernel")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected one of [db, service, haproxy]");
+        assertThat(run("logs", "--dir", dir.toString(), "--lines", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lines must be 1..100000, was 0");
+    }
+
+    @Test
+    void theStatusTableShowsRolesReplicationReadinessAndTheRoute() {
+        LabStatus status = new LabStatus("/srv/.lab", "sync", "http://127.0.0.1:18080", true, "us-east-1", List.of(
+                new LabStatus.RegionStatus("us-east-1", "primary", 18081, true, false, null, null, null, null,
+                        "FIRST 1 (\"us_east_2\")", 18083, true, 200, true),
+                new LabStatus.RegionStatus("us-east-2", "standby", 18082, true, true, "streaming", "sync", 0L, 0.0,
+                        "", 18084, true, 503, false)));
+
+        String table = StatusTable.render(status);
+
+        assertThat(table).contains("Front door http://127.0.0.1:18080: HAProxy running, routes to us-east-1")
+                .contains("REGION     ROLE")
+                .containsPattern("us-east-1 +primary +18081 +running +false +- +- +- +- +18083 +running +yes \\(200\\)")
+                .containsPattern("us-east-2 +standby +18082 +running +true +streaming +sync +0 +0\\.000 +18084 +running +no \\(503\\)");
+    }
+}

@@ -293,10 +293,7 @@ final class LabLauncher {
         } catch (IOException e) {
             throw new LabException("cannot create " + logs + ": " + e.getMessage(), e);
         }
-        Path socket = dir.resolve("haproxy.sock");
-        if (socket.toString().length() > MAX_SOCKET_PATH) {
-            socket = Path.of("/tmp", "paymentsdr-haproxy-" + shortHash(dir) + ".sock");
-        }
+        Path socket = socketPath(dir);
         String primaryName = config.primary().name();
         String standbyName = config.standby().name();
         List<RegionState> regions = List.of(
@@ -360,6 +357,13 @@ final class LabLauncher {
             }
         }
         throw new LabException("cannot find a free loopback port");
+    }
+
+    /** {@code <dir>/haproxy.sock}, or a short /tmp path when that one is too long for a unix socket. */
+    static Path socketPath(Path dir) {
+        Path socket = dir.resolve("haproxy.sock");
+        return socket.toString().length() <= MAX_SOCKET_PATH ? socket
+                : Path.of("/tmp", "paymentsdr-haproxy-" + shortHash(dir) + ".sock");
     }
 
     /**

@@ -1,0 +1,101 @@
+package dev.paymentsdr.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+
+/** Helpers shared by the synthesis tests: nag findings, cfn-lint, templates and state machine definitions. */
+public final class SynthSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SynthSupport() {
+    }
+
+    /** Every {@code aws:cdk:error} entry of the assembly (cdk-nag writes its unsuppressed findings there). */
+    public static List<String> errors(CloudAssembly assembly) {
+        List<String> errors = new ArrayList<>();
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            stack.getMessages().stream()
+                    .filter(m -> "error".equals(m.getLevel().toString().toLowerCase()))
+                    .forEach(m -> errors.add(stack.getStackName() + " " + m.getId() + ": " + m.getEntry().getData()));
+        }
+        return errors;
+    }
+
+    /** The template of a stack of the synthesized app. */
+    public static Template template(Synthesizer.Result result, String stackId) {
+        return Template.fromStack((Stack) result.app().getNode().findChild(stackId));
+    }
+
+    /** Result of one cfn-lint run: exit code and output. */
+    public record LintResult(int exitCode, String output) {
+        /** cfn-lint's exit code is a bit set: 2 = errors, 4 = warnings, 8 = informational; 1 = it crashed. */
+        public boolean hasErrors() {
+            return exitCode == 1 || (exitCode & 2) != 0;
+        }
+    }
+
+    /** Runs {@code cfn-lint} (from PATH; scripts/test puts .tools/venv/bin there) on every template of the assembly. */
+    public static LintResult cfnLint(CloudAssembly assembly) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            command.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()).toString());
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cfn-lint is not on PATH; run scripts/install-deps python and "
+                    + "export PATH=$PWD/.tools/venv/bin:$PATH (scripts/test does both)", e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("cfn-lint did not finish within 5 minutes");
+        }
+        return new LintResult(process.exitValue(), output);
+    }
+
+    /** The rule ids (e.g. W3005) of every finding in cfn-lint's parseable output. */
+    public static List<String> lintRules(String output) {
+        java.util.regex.Pattern rule = java.util.regex.Pattern.compile(":([EWI][0-9]{4}):");
+        return output.lines().map(rule::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1)).distinct().sorted().toList();
+    }
+
+    /** Parses a state machine DefinitionString (a string or an Fn::Join) with every token replaced by "TOKEN". */
+    @SuppressWarnings("unchecked")
+    public static JsonNode definition(Object definitionString) throws IOException {
+        if (definitionString instanceof String text) {
+            return JSON.readTree(text);
+        }
+        Map<String, Object> join = (Map<String, Object>) definitionString;
+        List<Object> parts = (List<Object>) ((List<Object>) join.get("Fn::Join")).get(1);
+        StringBuilder text = new StringBuilder();
+        for (Object part : parts) {
+            text.append(part instanceof String s ? s : "TOKEN");
+        }
+        return JSON.readTree(text.toString());
+    }
+
+    /** All template files of the assembly, by file name, for byte-wise comparison. */
+    public static Map<String, String> templates(CloudAssembly assembly) throws IOException {
+        Map<String, String> templates = new java.util.TreeMap<>();
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            templates.put(stack.getTemplateFile(),
+                    Files.readString(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile())));
+        }
+        return templates;
+    }
+}

@@ -79,7 +79,7 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
 
     @Override
     public RecordOutcome recordIfAbsent(Payment payment, RequestFingerprint fingerprint) {
-        ensureSchema();
+        ensureSchema(true);
         try (Connection connection = dataSource.getConnection()) {
             if (insert(connection, payment, fingerprint)) {
                 return new RecordOutcome.Recorded(payment);
@@ -94,7 +94,7 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
 
     @Override
     public Optional<Payment> load(PaymentId id) {
-        ensureSchema();
+        ensureSchema(false);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SELECT_BY_ID)) {
             statement.setObject(1, id.value());
@@ -108,7 +108,7 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
 
     @Override
     public List<Payment> listNewestFirst(CustomerId customerId, Optional<PageCursor> after, int limit) {
-        ensureSchema();
+        ensureSchema(false);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(after.isPresent() ? SELECT_NEXT_PAGE : SELECT_FIRST_PAGE)) {
             int index = 1;
@@ -130,21 +130,22 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
         }
     }
 
-    private void ensureSchema() {
+    /** Migrates lazily; a read-only database refuses the write here already, but may still serve reads. */
+    private void ensureSchema(boolean forWrite) {
         if (migrator.isMigrated()) {
             return;
         }
         try {
-            migrator.ensureMigrated();
+            migrator.tryMigrateOccasionally();
         } catch (RuntimeException e) {
             Optional<LedgerUnavailableException> unavailable = SqlFailures.unavailable(e);
             if (unavailable.isEmpty()) {
                 throw e;
             }
-            if (unavailable.get().reason() == LedgerUnavailableException.Reason.UNREACHABLE) {
+            if (forWrite || unavailable.get().reason() == LedgerUnavailableException.Reason.UNREACHABLE) {
                 throw unavailable.get();
             }
-            // Read-only: a standby already has the schema by replication; the statement itself decides.
+            // Read-only: a standby already has the schema by replication, so reads go on.
         }
     }
 

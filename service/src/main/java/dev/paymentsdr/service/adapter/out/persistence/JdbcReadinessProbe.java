@@ -70,7 +70,7 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
         }
         if (!migrator.isMigrated()) {
             try {
-                migrator.ensureMigrated();
+                migrator.ensureMigrated(); // the query just showed a writable primary
             } catch (RuntimeException e) {
                 LOG.warn("schema migration failed: {}", describe(e));
                 return ReadinessReport.notReady(DatabaseRole.PRIMARY, "schema migration failed: " + describe(e),

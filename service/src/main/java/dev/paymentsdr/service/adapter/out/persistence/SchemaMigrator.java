@@ -1,6 +1,12 @@
 package dev.paymentsdr.service.adapter.out.persistence;
 
+import dev.paymentsdr.payments.port.out.LedgerUnavailableException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -9,10 +15,15 @@ import org.slf4j.LoggerFactory;
 /** Runs the Flyway migrations once, as soon as the database is writable (a standby gets the schema by replication). */
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private final DataSource dataSource;
     private final Flyway flyway;
+    /** Request paths try at most this often, so a standby does not run Flyway on every request. */
+    private static final long RETRY_INTERVAL_NANOS = 5_000_000_000L;
     private final AtomicBoolean migrated = new AtomicBoolean();
+    private final AtomicLong lastAttempt = new AtomicLong(System.nanoTime() - RETRY_INTERVAL_NANOS);
 
     public SchemaMigrator(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -24,18 +35,52 @@ public final class SchemaMigrator {
         return migrated.get();
     }
 
+    /**
+     * Like {@link #ensureMigrated()}, but skipped when another attempt started less than 5 s ago; returns
+     * whether the schema is known to be migrated.
+     */
+    public boolean tryMigrateOccasionally() {
+        if (migrated.get()) {
+            return true;
+        }
+        long last = lastAttempt.get();
+        if (System.nanoTime() - last < RETRY_INTERVAL_NANOS || !lastAttempt.compareAndSet(last, System.nanoTime())) {
+            return false;
+        }
+        ensureMigrated();
+        return true;
+    }
+
     /** Migrates unless already done; throws the database failure when it cannot (the next call tries again). */
     public void ensureMigrated() {
         if (migrated.get()) {
             return;
         }
         synchronized (this) {
+            lastAttempt.set(System.nanoTime());
             if (!migrated.get()) {
+                requireWritable();
                 var result = flyway.migrate();
                 LOG.info("schema migrated: {} migration(s) applied, schema version {}",
                         result.migrationsExecuted, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion);
                 migrated.set(true);
             }
+        }
+    }
+
+    /** Flyway takes seconds to give up on a read-only database; one query says so at once. */
+    private void requireWritable() {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+            row.next();
+            if (row.getBoolean(1)) {
+                throw new LedgerUnavailableException(LedgerUnavailableException.Reason.NOT_PRIMARY,
+                        "the database is read-only; the schema is migrated once it is writable", null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot check whether the database is writable: SQLState " + e.getSQLState(), e);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 final class SqlFailures {
     /** read_only_sql_transaction: a standby, or a primary fenced with default_transaction_read_only. */
     static final String READ_ONLY_SQL_TRANSACTION = "25006";
+    /** undefined_table: the schema is not migrated yet (the database was never writable since startup). */
+    static final String UNDEFINED_TABLE = "42P01";
 
     private SqlFailures() {
     }
@@ -17,11 +19,18 @@ final class SqlFailures {
     /** The ledger exception for a failure that means "not now", or empty when it is a real error. */
     static Optional<LedgerUnavailableException> unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LedgerUnavailableException known) {
+                return Optional.of(known);
+            }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 if (state.equals(READ_ONLY_SQL_TRANSACTION)) {
                     return Optional.of(new LedgerUnavailableException(LedgerUnavailableException.Reason.NOT_PRIMARY,
                             "the database is read-only (standby or fenced primary)", failure));
+                }
+                if (state.equals(UNDEFINED_TABLE)) {
+                    return Optional.of(new LedgerUnavailableException(LedgerUnavailableException.Reason.UNREACHABLE,
+                            "the payment schema is not migrated yet; it is once the database is writable", failure));
                 }
                 if (isConnectionFailure(sql, state)) {
                     return Optional.of(new LedgerUnavailableException(LedgerUnavailableException.Reason.UNREACHABLE,

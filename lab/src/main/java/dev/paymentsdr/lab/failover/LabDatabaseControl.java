@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -172,28 +173,71 @@ public final class LabDatabaseControl implements DatabaseControl {
     @Override
     public String awaitCaughtUp(RegionId standby, RegionId primary, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        long behind = -1;
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection p = region(primary).db().connect(DB); Connection s = region(standby).db().connect(DB)) {
-                String primaryLsn = single(p, "select pg_current_wal_lsn()::text");
-                try (PreparedStatement q = s.prepareStatement(
-                        "select pg_wal_lsn_diff(?::pg_lsn, coalesce(pg_last_wal_replay_lsn(), '0/0'))")) {
-                    q.setString(1, primaryLsn);
-                    try (ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        behind = rs.getLong(1);
-                    }
+        PostgresServer old = region(primary).db();
+        String lsn = awaitReplayed(standby, () -> singleOrFail(old, "select pg_current_wal_lsn()::text"), false, deadline);
+        // A clean stop streams the old primary's shutdown checkpoint to the standby before it exits. Once the
+        // standby has replayed it, the standby's new timeline forks after the old primary's last record, so
+        // the old primary can later follow it without a rewind.
+        old.stop();
+        String checkpoint = latestCheckpoint(old);
+        awaitReplayed(standby, () -> checkpoint, true, deadline);
+        return standby + " replayed everything up to " + lsn + " (zero lag); " + primary
+                + " stopped cleanly and its shutdown checkpoint " + checkpoint + " was replayed too";
+    }
+
+    /**
+     * Waits until the standby's replay position is at the LSN (or, when {@code past}, beyond it: the record
+     * that starts there is replayed too); returns that LSN.
+     */
+    private String awaitReplayed(RegionId standby, java.util.function.Supplier<String> target, boolean past,
+                                 Instant deadline) {
+        Long behind = null;
+        String lsn = null;
+        while (true) {
+            try (Connection s = region(standby).db().connect(DB);
+                 PreparedStatement q = s.prepareStatement(
+                         "select pg_wal_lsn_diff(?::pg_lsn, coalesce(pg_last_wal_replay_lsn(), '0/0'))")) {
+                lsn = target.get();
+                q.setString(1, lsn);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    behind = rs.getLong(1);
                 }
-                if (behind <= 0) {
-                    return standby + " replayed everything up to " + primaryLsn + " (zero lag)";
+                if (past ? behind < 0 : behind <= 0) {
+                    return lsn;
                 }
-            } catch (SQLException e) {
-                behind = -1;
+            } catch (SQLException | LocalPgException e) {
+                behind = null;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new LocalPgException(standby + " did not replay up to " + lsn + " in time ("
+                        + (behind == null ? "a database did not answer" : behind + " bytes behind") + ")");
             }
             pause(POLL);
         }
-        throw new LocalPgException(standby + " did not catch up with " + primary + " within " + timeout.toSeconds()
-                + " s (" + (behind < 0 ? "a database did not answer" : behind + " bytes behind") + ")");
+    }
+
+    /** The stopped server's last checkpoint location, from {@code pg_controldata}. */
+    private static String latestCheckpoint(PostgresServer db) {
+        Path tool = dev.paymentsdr.localpg.PostgresBinaries.require().tool("pg_controldata");
+        try {
+            Process process = new ProcessBuilder(OsUser.asServerUser(List.of(tool.toString(), "-D", db.dataDir().toString())))
+                    .redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor();
+            for (String line : output.split("\n")) {
+                if (line.startsWith("Latest checkpoint location:")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+            throw new LocalPgException("pg_controldata printed no checkpoint location for " + db.dataDir() + ": " + output.strip());
+        } catch (IOException e) {
+            throw new LocalPgException("cannot run " + tool + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalPgException("interrupted while running pg_controldata", e);
+        }
     }
 
     @Override
@@ -232,14 +276,71 @@ public final class LabDatabaseControl implements DatabaseControl {
     public String rejoinAsStandby(RegionId region, RegionId primary, Duration timeout) {
         LabRegion follower = region(region);
         LabRegion leader = region(primary);
-        if (isStreaming(leader, follower)) {
+        if (streamsSteadily(leader, follower)) {
             restoreSynchronousStandby(leader);
             lab.setRole(region.name(), RegionRole.STANDBY);
             return region + " already streams from " + primary;
         }
+        Instant deadline = Instant.now().plus(timeout);
         PostgresServer db = follower.db();
         PostgresServer source = leader.db();
         ensureSlot(source, follower.replicationName());
+        stopQuietly(db);
+        lab.setRole(region.name(), RegionRole.STANDBY);
+        String how;
+        boolean rewound;
+        try {
+            // pg_rewind replays a crashed target in single-user mode, which refuses to run with standby.signal.
+            Files.deleteIfExists(db.dataDir().resolve("standby.signal"));
+            db.rewindFrom(source);
+            how = "rewound with pg_rewind";
+            rewound = true;
+        } catch (IOException | LocalPgException rewindFailure) {
+            reclone(db, source, follower);
+            how = "rebuilt from a fresh base backup (pg_rewind was impossible: " + firstLine(rewindFailure.getMessage()) + ")";
+            rewound = false;
+        }
+        startAsStandby(db, follower);
+        Instant firstTry = Instant.now().plusSeconds(20);
+        if (!awaitStreaming(leader, follower, firstTry.isBefore(deadline) ? firstTry : deadline)) {
+            if (!rewound) {
+                throw notStreaming(region, primary, how, timeout, db);
+            }
+            // A rewind that finds nothing to undo can still leave a server that cannot follow the new timeline.
+            stopQuietly(db);
+            reclone(db, source, follower);
+            startAsStandby(db, follower);
+            how = "rebuilt from a fresh base backup (after pg_rewind it could not follow the new timeline)";
+            if (!awaitStreaming(leader, follower, deadline)) {
+                throw notStreaming(region, primary, how, timeout, db);
+            }
+        }
+        restoreSynchronousStandby(leader);
+        return region + " " + how + " and streams from " + primary + " as a standby";
+    }
+
+    private static LocalPgException notStreaming(RegionId region, RegionId primary, String how, Duration timeout,
+                                                 PostgresServer db) {
+        return new LocalPgException(region + " was " + how + " but does not stream from " + primary + " within "
+                + timeout.toSeconds() + " s; see " + db.logFile());
+    }
+
+    private void startAsStandby(PostgresServer db, LabRegion follower) {
+        db.configure(follower.databaseSettings(RegionRole.STANDBY));
+        useSlot(db, follower.replicationName());
+        Path signal = db.dataDir().resolve("standby.signal");
+        try {
+            if (!Files.exists(signal)) {
+                Files.createFile(signal);
+                OsUser.handOver(signal);
+            }
+        } catch (IOException e) {
+            throw new LocalPgException("cannot write " + signal + ": " + e.getMessage(), e);
+        }
+        db.start();
+    }
+
+    private static void stopQuietly(PostgresServer db) {
         if (db.isRunning()) {
             try {
                 db.stop();
@@ -247,30 +348,27 @@ public final class LabDatabaseControl implements DatabaseControl {
                 db.kill();
             }
         }
-        String how;
-        try {
-            // pg_rewind replays a crashed target in single-user mode, which refuses to run with standby.signal.
-            Files.deleteIfExists(db.dataDir().resolve("standby.signal"));
-            db.rewindFrom(source);
-            how = "rewound with pg_rewind";
-        } catch (IOException | LocalPgException rewindFailure) {
-            reclone(db, source, follower);
-            how = "pg_rewind was impossible (" + firstLine(rewindFailure.getMessage()) + "), so it was rebuilt from a fresh base backup";
-        }
-        db.configure(follower.databaseSettings(RegionRole.STANDBY));
-        useSlot(db, follower.replicationName());
-        db.start();
-        lab.setRole(region.name(), RegionRole.STANDBY);
-        Instant deadline = Instant.now().plus(timeout);
-        while (!isStreaming(leader, follower)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new LocalPgException(region + " was " + how + " but does not stream from " + primary + " after "
-                        + timeout.toSeconds() + " s; see " + db.logFile());
+    }
+
+    private static boolean awaitStreaming(LabRegion leader, LabRegion follower, Instant deadline) {
+        while (Instant.now().isBefore(deadline)) {
+            if (streamsSteadily(leader, follower)) {
+                return true;
             }
             pause(POLL);
         }
-        restoreSynchronousStandby(leader);
-        return region + " " + how + " and streams from " + primary + " as a standby";
+        return false;
+    }
+
+    /** Streaming on three polls in a row: a standby on a wrong timeline connects, then is dropped at once. */
+    private static boolean streamsSteadily(LabRegion leader, LabRegion follower) {
+        for (int i = 0; i < 3; i++) {
+            if (!isStreaming(leader, follower)) {
+                return false;
+            }
+            pause(Duration.ofMillis(300));
+        }
+        return true;
     }
 
     private void reclone(PostgresServer db, PostgresServer source, LabRegion follower) {
@@ -322,10 +420,16 @@ public final class LabDatabaseControl implements DatabaseControl {
                      "select 1 from pg_stat_replication where application_name = ? and state = 'streaming'")) {
             s.setString(1, follower.replicationName());
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && !isInRecovery(leader);
+                return rs.next() && !isInRecovery(leader) && receiverStreams(follower);
             }
         } catch (SQLException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static boolean receiverStreams(LabRegion follower) throws SQLException {
+        try (Connection c = follower.db().connect(DB)) {
+            return "streaming".equals(single(c, "select coalesce((select status from pg_stat_wal_receiver), 'none')"));
         }
     }
 

@@ -1,0 +1,110 @@
+package dev.paymentsdr.lab.drill;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** The figures of a whole drill (every run and the summary), as the JSON the issue specifies. */
+public record DrillReport(DrillSettings settings, Instant startedAt, String command, List<RunResult> runs) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** RTO percentile (nearest rank) over the runs that recovered, or null when none did. */
+    public Double rtoPercentile(double p) {
+        List<Double> rtos = runs.stream().map(RunResult::rtoMs).filter(Objects::nonNull).sorted().toList();
+        if (rtos.isEmpty()) {
+            return null;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * rtos.size());
+        return rtos.get(Math.max(0, Math.min(rtos.size() - 1, rank - 1)));
+    }
+
+    public int totalLostAcked() {
+        return runs.stream().mapToInt(RunResult::rpoLostAcked).sum();
+    }
+
+    public int acked() {
+        return runs.stream().mapToInt(RunResult::acked).sum();
+    }
+
+    public int failedRequests() {
+        return runs.stream().mapToInt(RunResult::failedRequests).sum();
+    }
+
+    /** True when every run recovered (finite RTO). */
+    public boolean everyRunRecovered() {
+        return runs.stream().allMatch(r -> r.rtoMs() != null);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", settings.scenario().label());
+        root.put("replication", settings.replication().label());
+        root.put("runs", runs.size());
+        root.put("rate", settings.rate());
+        root.put("probe_interval_ms", settings.probeInterval().toMillis());
+        root.put("failure_threshold", settings.failureThreshold());
+        root.put("started_at", startedAt.toString());
+        root.put("command", command);
+        ObjectNode rto = root.putObject("rto_ms");
+        putNullable(rto, "p50", rtoPercentile(50));
+        putNullable(rto, "p95", rtoPercentile(95));
+        putNullable(rto, "max", rtoPercentile(100));
+        ObjectNode rpo = root.putObject("rpo_lost_acked");
+        ArrayNode perRun = rpo.putArray("per_run");
+        runs.forEach(r -> perRun.add(r.rpoLostAcked()));
+        rpo.put("total", totalLostAcked());
+        root.put("acked", acked());
+        root.put("failed_requests", failedRequests());
+        ArrayNode details = root.putArray("run_details");
+        for (RunResult r : runs) {
+            ObjectNode run = details.addObject();
+            run.put("run", r.run());
+            putNullable(run, "rto_ms", r.rtoMs());
+            run.put("rpo_lost_acked", r.rpoLostAcked());
+            run.put("rpo_lost_span_ms", r.lostSpanMs());
+            ArrayNode lost = run.putArray("lost_idempotency_keys");
+            r.lostAckedKeys().forEach(lost::add);
+            run.put("sent", r.sent());
+            run.put("acked", r.acked());
+            run.put("failed_requests", r.failedRequests());
+            run.put("outcome", r.outcome());
+            ArrayNode timeline = run.putArray("timeline");
+            for (TimelineEvent e : r.timeline()) {
+                ObjectNode event = timeline.addObject();
+                event.put("event", e.name());
+                event.put("at_ms", Math.round(e.atMs() * 10) / 10.0);
+                event.put("detail", e.detail());
+            }
+        }
+        return root;
+    }
+
+    private static void putNullable(ObjectNode node, String field, Double value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, Math.round(value * 10) / 10.0);
+        }
+    }
+
+    /** Writes the JSON report. */
+    public void writeJson(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, JSON.writeValueAsString(toJson()) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the drill report " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.paymentsdr.lab.drill;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A drill report as one self-contained HTML file: per run an inline SVG chart of acknowledged and failed
+ * requests per 100 ms with the timeline events marked, and the figures table. No scripts, no external files.
+ */
+public final class HtmlReport {
+    private static final int WIDTH = 960;
+    private static final int HEIGHT = 220;
+    private static final int LEFT = 48;
+    private static final int TOP = 28;
+    private static final int BOTTOM = 30;
+
+    private HtmlReport() {
+    }
+
+    public static void write(DrillReport drill, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, render(drill));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the HTML report " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The whole document. */
+    public static String render(DrillReport drill) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .append("<title>payments-dr drill: ").append(esc(drill.settings().scenario().label())).append("</title>")
+            .append("<style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:12px 0}")
+            .append("td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
+            .append("code{background:#f3f3f3;padding:2px 4px}.ok{fill:#2e9d4f}.fail{fill:#d64545}.ev{stroke:#3459c9;stroke-width:1.5}")
+            .append(".evt{font-size:11px;fill:#3459c9}.ax{stroke:#888}.axt{font-size:11px;fill:#555}</style></head><body>\n");
+        html.append("<h1>Drill: ").append(esc(drill.settings().scenario().label())).append("</h1>\n<p>")
+            .append(esc(drill.settings().scenario().description())).append(". ").append(drill.runs().size()).append(" run(s) at ")
+            .append(drill.settings().rate()).append(" payments/s, ").append(esc(drill.settings().replication().label()))
+            .append(" replication, probes every ").append(drill.settings().probeInterval().toMillis()).append(" ms, failover after ")
+            .append(drill.settings().failureThreshold()).append(" failures. Started ").append(esc(drill.startedAt().toString()))
+            .append(".</p>\n<p>Command: <code>").append(esc(drill.command())).append("</code></p>\n");
+        html.append("<h2>Figures</h2>\n<table><tr><th class=\"l\">figure</th><th>value</th></tr>")
+            .append(row("RTO p50 (ms)", ms(drill.rtoPercentile(50))))
+            .append(row("RTO p95 (ms)", ms(drill.rtoPercentile(95))))
+            .append(row("RTO max (ms)", ms(drill.rtoPercentile(100))))
+            .append(row("acknowledged payments lost (total)", Integer.toString(drill.totalLostAcked())))
+            .append(row("acknowledged payments", Integer.toString(drill.acked())))
+            .append(row("failed requests", Integer.toString(drill.failedRequests())))
+            .append("</table>\n");
+        html.append("<table><tr><th>run</th><th>RTO (ms)</th><th>acked lost</th><th>lost span (ms)</th><th>sent</th>")
+            .append("<th>acked</th><th>failed</th><th class=\"l\">outcome</th></tr>");
+        for (RunResult r : drill.runs()) {
+            html.append("<tr><td>").append(r.run()).append("</td><td>").append(ms(r.rtoMs())).append("</td><td>")
+                .append(r.rpoLostAcked()).append("</td><td>").append(ms(r.lostSpanMs())).append("</td><td>").append(r.sent())
+                .append("</td><td>").append(r.acked()).append("</td><td>").append(r.failedRequests())
+                .append("</td><td class=\"l\">").append(esc(r.outcome())).append("</td></tr>");
+        }
+        html.append("</table>\n<p>RTO: from the fault (for a planned switchover: from the moment writes are drained) to the first"
+                + " acknowledgement of a payment sent after it. Acked lost: payments answered 2xx whose idempotency key is"
+                + " not in the new primary's <code>payments</code> table.</p>\n");
+        for (RunResult r : drill.runs()) {
+            html.append("<h2>Run ").append(r.run()).append("</h2>\n").append(chart(r)).append(timeline(r.timeline()));
+        }
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    /** Stacked bars per 100 ms (green acknowledged, red failed) with a vertical line per timeline event. */
+    static String chart(RunResult run) {
+        List<RunResult.Bucket> buckets = run.buckets();
+        int n = Math.max(1, buckets.size());
+        int max = Math.max(1, buckets.stream().mapToInt(b -> b.ok() + b.failed()).max().orElse(1));
+        double plotW = WIDTH - LEFT - 10;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        double barW = plotW / n;
+        double totalMs = n * RunResult.BUCKET_MS;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+           .append("\" role=\"img\" aria-label=\"requests per 100 ms\">");
+        svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "ax")).append(line(LEFT, TOP, LEFT, TOP + plotH, "ax"));
+        svg.append(text(4, TOP + 10, max + "/100ms", "axt")).append(text(4, TOP + plotH, "0", "axt"));
+        for (int s = 0; s * 1000 <= totalMs; s += Math.max(1, (int) Math.ceil(totalMs / 1000 / 12))) {
+            double x = LEFT + s * 1000 / totalMs * plotW;
+            svg.append(text(x - 6, HEIGHT - 10, s + "s", "axt"));
+        }
+        for (int i = 0; i < buckets.size(); i++) {
+            RunResult.Bucket b = buckets.get(i);
+            double x = LEFT + i * barW;
+            double okH = b.ok() * plotH / max;
+            double failH = b.failed() * plotH / max;
+            if (b.ok() > 0) {
+                svg.append(rect(x, TOP + plotH - okH, barW, okH, "ok", b.startMs() + " ms: " + b.ok() + " ok"));
+            }
+            if (b.failed() > 0) {
+                svg.append(rect(x, TOP + plotH - okH - failH, barW, failH, "fail", b.startMs() + " ms: " + b.failed() + " failed"));
+            }
+        }
+        int label = 0;
+        for (TimelineEvent e : run.timeline()) {
+            double x = LEFT + Math.min(1.0, e.atMs() / totalMs) * plotW;
+            svg.append(line(x, TOP - 4, x, TOP + plotH, "ev"));
+            svg.append(text(x + 2, 10 + (label++ % 2) * 12, e.name(), "evt"));
+        }
+        svg.append("</svg>\n<p><svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" class=\"ok\"/></svg> acknowledged "
+                + "<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" class=\"fail\"/></svg> failed"
+                + " (answers per 100 ms, by answer time); blue lines: events.</p>\n");
+        return svg.toString();
+    }
+
+    private static String timeline(List<TimelineEvent> events) {
+        StringBuilder t = new StringBuilder("<table><tr><th>at (ms)</th><th class=\"l\">event</th><th class=\"l\">detail</th></tr>");
+        for (TimelineEvent e : events) {
+            t.append("<tr><td>").append(ms(e.atMs())).append("</td><td class=\"l\">").append(esc(e.name()))
+             .append("</td><td class=\"l\">").append(esc(e.detail())).append("</td></tr>");
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    private static String row(String name, String value) {
+        return "<tr><td class=\"l\">" + esc(name) + "</td><td>" + esc(value) + "</td></tr>";
+    }
+
+    private static String rect(double x, double y, double w, double h, String cls, String title) {
+        return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" class=\"%s\"><title>%s</title></rect>",
+                x, y, w, h, cls, esc(title));
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String cls) {
+        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", x1, y1, x2, y2, cls);
+    }
+
+    private static String text(double x, double y, String content, String cls) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">%s</text>", x, y, cls, esc(content));
+    }
+
+    private static String ms(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    /** Escapes text for HTML and SVG. */
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

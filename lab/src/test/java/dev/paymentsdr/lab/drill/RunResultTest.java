@@ -1,0 +1,65 @@
+package dev.paymentsdr.lab.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RunResultTest {
+    private static final long MS = 1_000_000;
+
+    private static RequestRecord req(long seq, long sentMs, long endMs, int status) {
+        return new RequestRecord(seq, "k" + seq, sentMs * MS, endMs * MS, status, status == 201 ? "id" + seq : null);
+    }
+
+    private final List<RequestRecord> records = List.of(
+            req(1, 0, 10, 201),
+            req(2, 950, 1020, 201),     // sent before the fault, acknowledged after it: not a recovery
+            req(3, 1100, 1105, 503),
+            req(4, 1200, 4000, 0),
+            req(5, 3000, 3400, 201),    // first acknowledgement of a payment sent after the fault
+            req(6, 3500, 3450, 201));
+
+    @Test
+    void theRtoRunsFromTheFaultToTheFirstAcknowledgementOfAPaymentSentAfterIt() {
+        RunResult result = RunResult.measure(1, records, List.of(new TimelineEvent("fault", 1000, "kill")),
+                Set.of("k1", "k2", "k5", "k6"), "COMPLETED");
+        assertThat(result.rtoMs()).isEqualTo(2400.0);
+        assertThat(result.timeline()).extracting(TimelineEvent::name).containsExactly("fault", "recovered");
+    }
+
+    @Test
+    void aPlannedSwitchoverIsMeasuredFromTheDrain() {
+        RunResult result = RunResult.measure(1, records, List.of(new TimelineEvent("fault", 500, "asked"),
+                new TimelineEvent("drain", 1000, "fence")), Set.of("k1", "k2", "k5", "k6"), "COMPLETED");
+        assertThat(result.rtoMs()).isEqualTo(2400.0);
+    }
+
+    @Test
+    void acknowledgedPaymentsMissingFromTheNewPrimaryAreTheMeasuredLoss() {
+        RunResult result = RunResult.measure(1, records, List.of(new TimelineEvent("fault", 1000, "kill")),
+                Set.of("k1", "k5"), "COMPLETED");
+        assertThat(result.lostAckedKeys()).containsExactly("k2", "k6");
+        assertThat(result.lostSpanMs()).isEqualTo(2430.0);
+        assertThat(result.acked()).isEqualTo(4);
+        assertThat(result.failedRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAnyAcknowledgementAfterTheFaultThereIsNoRto() {
+        RunResult result = RunResult.measure(1, records.subList(0, 4), List.of(new TimelineEvent("fault", 1000, "kill")),
+                Set.of(), "FAILED");
+        assertThat(result.rtoMs()).isNull();
+    }
+
+    @Test
+    void answersAreCountedPerHundredMillisecondsByAnswerTime() {
+        RunResult result = RunResult.measure(1, records, List.of(), Set.of(), "x");
+        assertThat(result.buckets()).hasSize(41);
+        assertThat(result.buckets().get(0)).isEqualTo(new RunResult.Bucket(0, 1, 0));
+        assertThat(result.buckets().get(10)).isEqualTo(new RunResult.Bucket(1000, 1, 0));
+        assertThat(result.buckets().get(11)).isEqualTo(new RunResult.Bucket(1100, 0, 1));
+        assertThat(result.buckets().get(40)).isEqualTo(new RunResult.Bucket(4000, 0, 1));
+    }
+}

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             dev.paymentsdr.bench.BenchCommand.class,
             dev.paymentsdr.lab.cli.LabCommand.class,
             dev.paymentsdr.lab.failover.cli.FailoverCommand.class, dev.paymentsdr.lab.failover.cli.FailbackCommand.class, dev.paymentsdr.lab.failover.cli.MonitorCommand.class, dev.paymentsdr.lab.failover.cli.StatusCommand.class,
+            dev.paymentsdr.lab.drill.DrillCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Drctl implements Runnable {

@@ -47,6 +47,7 @@ public final class LabStatusCommand implements Callable<Integer> {
             return 1;
         }
         spec.commandLine().getOut().print(json ? JSON.writeValueAsString(status) + "\n" : StatusTable.render(status));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

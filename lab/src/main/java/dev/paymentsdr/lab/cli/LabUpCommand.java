@@ -82,6 +82,7 @@ public final class LabUpCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Started: " + String.join(", ", lab.startedByLastUp()) + ".");
         }
         spec.commandLine().getOut().print(StatusTable.render(lab.status()));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

@@ -17,6 +17,7 @@ class LabCommandTest {
 
     private int run(String... args) {
         CommandLine cli = new CommandLine(new LabCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        // autoflush on println, as picocli wires System.out: a bare print() must be flushed by the command
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

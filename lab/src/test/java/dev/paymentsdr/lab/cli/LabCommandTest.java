@@ -3,8 +3,14 @@ package dev.paymentsdr.lab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymentsdr.lab.LabStatus;
+import dev.paymentsdr.lab.RegionRole;
+import dev.paymentsdr.lab.ReplicationMode;
+import dev.paymentsdr.lab.state.LabState;
+import dev.paymentsdr.lab.state.LabStateStore;
+import dev.paymentsdr.lab.state.RegionState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,27 @@ class LabCommandTest {
 
         assertThat(run("down", "--dir", dir.toString())).isZero();
         assertThat(out.toString()).contains("nothing to stop");
+    }
+
+    @Test
+    void givenAStoppedLab_thenStatusPrintsEveryRegionAsStoppedAsTableAndAsJson(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("db-password"), "not-used-here\n");
+        new LabStateStore(dir).save(new LabState(LabState.CURRENT_VERSION, dir.toString(), dir.resolve("pg").toString(),
+                dir.resolve("db-password").toString(), ReplicationMode.ASYNC, 1000, 3, 2, 18080,
+                dir.resolve("haproxy.cfg").toString(), dir.resolve("haproxy.sock").toString(),
+                dir.resolve("haproxy.log").toString(), null,
+                List.of(new RegionState("us-east-1", RegionRole.PRIMARY, 18081, dir.resolve("pg/us-east-1").toString(),
+                                null, 18083, null, dir.resolve("a.log").toString()),
+                        new RegionState("us-east-2", RegionRole.STANDBY, 18082, dir.resolve("pg/us-east-2").toString(),
+                                null, 18084, null, dir.resolve("b.log").toString()))));
+
+        assertThat(run("status", "--dir", dir.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(async replication)").contains("HAProxy stopped")
+                .containsPattern("us-east-2 +standby +18082 +stopped");
+
+        assertThat(run("status", "--dir", dir.toString(), "--json")).isZero();
+        assertThat(out.toString()).contains("\"routes_to\" : null").contains("\"db_running\" : false")
+                .contains("\"pg_is_in_recovery\" : null");
     }
 
     @Test

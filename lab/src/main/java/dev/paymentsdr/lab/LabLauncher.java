@@ -181,6 +181,7 @@ final class LabLauncher {
                     db.initStandbyFrom(primary.db(), region.replicationName(), region.databaseSettings(RegionRole.STANDBY));
                 }
             } else {
+                checkRoleMatchesData(region, db);
                 db.configure(region.databaseSettings(region.role()));
             }
             progress.accept("starting " + component + " on port " + db.port());
@@ -193,6 +194,25 @@ final class LabLauncher {
         lab.store().update(s -> s.withRegion(region.name(), r -> r.withDbPid(pid)));
         undo.push(() -> stopDatabase(region));
         started.add(component);
+    }
+
+    /**
+     * A data directory whose kind (standby.signal or not) contradicts the recorded role is never started: an
+     * old primary that has not rejoined would otherwise come back as a second writable primary.
+     */
+    private static void checkRoleMatchesData(LabRegion region, PostgresServer db) {
+        boolean isStandbyData = Files.exists(db.dataDir().resolve("standby.signal"));
+        if (region.role() == RegionRole.STANDBY && !isStandbyData) {
+            throw LabException.startFailed("database " + region.name(), "it is recorded as a standby but its data"
+                    + " directory " + db.dataDir() + " is a primary's (no standby.signal): it has not rejoined since a"
+                    + " failover; rejoin it first (drctl failback), or recreate the lab with 'drctl lab down --purge'",
+                    db.logFile());
+        }
+        if (region.role() == RegionRole.PRIMARY && isStandbyData) {
+            throw LabException.startFailed("database " + region.name(), "it is recorded as the primary but its data"
+                    + " directory " + db.dataDir() + " is a standby's (standby.signal); promote it or fix the roles in "
+                    + dev.paymentsdr.lab.state.LabStateStore.FILE_NAME, db.logFile());
+        }
     }
 
     private void startService(LabRegion region, List<String> started, Deque<Runnable> undo) {

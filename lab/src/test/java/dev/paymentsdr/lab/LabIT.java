@@ -134,6 +134,13 @@ class LabIT {
             assertThat(r.dbRunning()).isFalse();
             assertThat(r.serviceRunning()).isFalse();
         });
+
+        // Roles that contradict the data directories (a failover recorded but never carried out) start nothing.
+        lab.setRole("us-east-1", RegionRole.STANDBY);
+        lab.setRole("us-east-2", RegionRole.PRIMARY);
+        assertThatThrownBy(() -> Lab.up(config)).isInstanceOf(LabException.class)
+                .hasMessageContaining("cannot start database us-east-2: it is recorded as the primary but its data directory");
+        assertThat(lab.regions()).allSatisfy(r -> assertThat(r.db().isRunning()).isFalse());
     }
 
     private static HttpResponse<String> postPayment(URI frontDoor, String key) throws Exception {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             dev.paymentsdr.lab.cli.LabCommand.class,
             dev.paymentsdr.lab.failover.cli.FailoverCommand.class, dev.paymentsdr.lab.failover.cli.FailbackCommand.class, dev.paymentsdr.lab.failover.cli.MonitorCommand.class, dev.paymentsdr.lab.failover.cli.StatusCommand.class,
             dev.paymentsdr.lab.drill.DrillCommand.class,
+            dev.paymentsdr.infra.SynthCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Drctl implements Runnable {

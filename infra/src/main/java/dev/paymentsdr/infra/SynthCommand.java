@@ -31,6 +31,11 @@ public final class SynthCommand implements Callable<Integer> {
             description = "context parameter, repeatable, e.g. -c environmentSuffix=prod -c alertEmail=ops@example.com")
     private Map<String, String> context = new LinkedHashMap<>();
 
+    /** Runs the command on its own (drctl registers it as a subcommand). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SynthCommand()).execute(args));
+    }
+
     @Override
     public Integer call() {
         if (blueprint != null && !Blueprints.names().contains(blueprint)) {

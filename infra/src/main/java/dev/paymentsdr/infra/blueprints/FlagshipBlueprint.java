@@ -27,7 +27,7 @@ public final class FlagshipBlueprint implements Blueprint {
         RegionalStack secondary = new RegionalStack(app, "Secondary", settings, naming, RegionalStack.RegionRole.SECONDARY,
                 artifacts, options);
         // The secondary cluster joins the global cluster that the primary stack creates.
-        secondary.addDependency(primary, "the secondary Aurora cluster joins the primary's global cluster");
+        secondary.addStackDependency(primary, "the secondary Aurora cluster joins the primary's global cluster");
         new GlobalStack(app, "Global", settings, naming, primary, secondary);
         ProjectTags.apply(app, settings);
 

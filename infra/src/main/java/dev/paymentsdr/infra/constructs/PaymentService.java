@@ -136,7 +136,9 @@ public final class PaymentService extends Construct {
                     .sslPolicy(SslPolicy.RECOMMENDED_TLS)
                     .open(false)
                     .build());
-            loadBalancer.addRedirect();
+            ApplicationListener redirect = loadBalancer.addRedirect();
+            Nag.suppress(redirect, "PCI.DSS.321-ELBv2ACMCertificateRequired",
+                    "Port 80 only answers with a redirect to HTTPS on 443 (ACM certificate); no payment data crosses it.");
         } else {
             listener = loadBalancer.addListener("Http", BaseApplicationListenerProps.builder()
                     .port(80)

@@ -62,7 +62,7 @@ public final class PaymentHttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
         });
         for (HandlerType type : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-                HandlerType.PATCH, HandlerType.DELETE}) {
+                HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS}) {
             app.addHttpHandler(type, "/", ctx -> serve(api, ctx));
             app.addHttpHandler(type, "/<path>", ctx -> serve(api, ctx));
         }

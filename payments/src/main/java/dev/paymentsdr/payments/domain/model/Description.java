@@ -13,7 +13,7 @@ public record Description(String value) {
                     "description is " + value.length() + " characters long; at most " + MAX_LENGTH + " are allowed");
         }
         if (Text.hasControlCharacter(value)) {
-            throw new InvalidPaymentException("description", "description must not contain control characters");
+            throw new InvalidPaymentException("description", "description must not contain control characters or unpaired \\uD800-\\uDFFF escapes");
         }
     }
 

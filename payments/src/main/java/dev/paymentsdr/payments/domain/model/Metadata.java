@@ -36,7 +36,7 @@ public record Metadata(SortedMap<String, String> entries) {
                         field + " is " + value.length() + " characters long; at most " + MAX_VALUE_LENGTH + " are allowed");
             }
             if (Text.hasControlCharacter(value)) {
-                throw new InvalidPaymentException(field, field + " must not contain control characters");
+                throw new InvalidPaymentException(field, field + " must not contain control characters or unpaired \\uD800-\\uDFFF escapes");
             }
         }
         entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));

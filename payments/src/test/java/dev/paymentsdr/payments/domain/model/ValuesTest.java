@@ -46,6 +46,8 @@ class ValuesTest {
         assertThatThrownBy(() -> new Description("d".repeat(256))).hasMessageContaining("at most 255");
         assertThatThrownBy(() -> new Description("line\nbreak")).hasMessageContaining("control characters");
         assertThatThrownBy(() -> new Description("nul\u0000")).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> new Description("half \ud83d pair")).hasMessageContaining("control characters");
+        assertThat(new Description("paid \ud83d\ude00 ok").value()).contains("\ud83d\ude00");
     }
 
     @Test

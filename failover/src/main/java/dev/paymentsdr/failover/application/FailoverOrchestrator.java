@@ -83,7 +83,7 @@ public final class FailoverOrchestrator implements TriggerFailover {
                 .map(ExecutionRecord::request).findFirst().orElse(null);
         if (request == null) {
             request = requested;
-            record(id, RecordType.EXECUTION_STARTED, null, request, request.mode().label() + " failover from "
+            record(id, RecordType.EXECUTION_STARTED, null, request, request.mode().title() + " from "
                     + request.from() + " to " + request.to() + " requested by " + request.requestedBy());
         }
         Plan plan = request.plan();
@@ -112,7 +112,7 @@ public final class FailoverOrchestrator implements TriggerFailover {
             record(id, RecordType.STEP_COMPLETED, step, null, outcome.detail());
             state = transition.to();
         }
-        String message = request.mode().label() + " failover " + id + " completed: " + request.to()
+        String message = request.mode().title() + " " + id + " completed: " + request.to()
                 + " is the active region";
         record(id, RecordType.EXECUTION_COMPLETED, null, null, message);
         return result(id, ExecutionState.COMPLETED, Outcome.COMPLETED, message);

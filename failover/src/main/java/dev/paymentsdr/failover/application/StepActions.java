@@ -56,7 +56,7 @@ final class StepActions {
         if (request.mode() == FailoverMode.PLANNED || request.mode() == FailoverMode.FAILBACK) {
             boolean sourceServes = source.role() == DatabaseRole.PRIMARY || source.role() == DatabaseRole.FENCED_PRIMARY;
             if (!sourceServes) {
-                return StepOutcome.refuse("a " + request.mode().label() + " switchover needs a running primary in "
+                return StepOutcome.refuse("a " + request.mode().title() + " needs a running primary in "
                         + request.from() + ", but " + seen + ". Use an unplanned failover instead");
             }
         }
@@ -81,7 +81,7 @@ final class StepActions {
     }
 
     private StepOutcome notifyCompleted(FailoverRequest request) {
-        String message = request.mode().label() + " failover " + request.executionId() + " completed: "
+        String message = request.mode().title() + " " + request.executionId() + " completed: "
                 + request.to() + " is the active region";
         ports.notifier().notify(new Notifier.Notification(request.executionId(), request.mode(), request.from(),
                 request.to(), dev.paymentsdr.failover.domain.model.ExecutionState.COMPLETED, message));

@@ -67,7 +67,11 @@ public final class DrillCommand implements Callable<Integer> {
         if (report != null && !report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--report must name an .html file, was " + report);
         }
-        String command = "drctl drill " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals("drill")) {
+            args.remove(0);
+        }
+        String command = "drctl drill " + String.join(" ", args);
         System.out.println("Drill " + settings.scenario().label() + ": " + settings.scenario().description() + "; "
                 + runs + " run(s) at " + rate + " payments/s, " + settings.replication().label() + " replication");
         Instant started = Instant.now();

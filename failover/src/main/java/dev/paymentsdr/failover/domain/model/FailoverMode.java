@@ -9,6 +9,15 @@ public enum FailoverMode {
     /** After an unplanned failover: the old primary rejoins as a standby, then a planned switchover back. */
     FAILBACK;
 
+    /** What the move is called in messages: unplanned failover, planned switchover, failback. */
+    public String title() {
+        return switch (this) {
+            case UNPLANNED -> "unplanned failover";
+            case PLANNED -> "planned switchover";
+            case FAILBACK -> "failback";
+        };
+    }
+
     /** The command-line spelling, such as {@code planned}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

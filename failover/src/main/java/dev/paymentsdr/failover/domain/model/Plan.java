@@ -50,7 +50,7 @@ public record Plan(FailoverMode mode, RegionId from, RegionId to, List<Step> ste
     /** Human-readable lines: one per step, numbered, for {@code --dry-run}. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add(mode.label() + " failover from " + from + " to " + to + ":");
+        lines.add(mode.title() + " from " + from + " to " + to + ":");
         for (int i = 0; i < steps.size(); i++) {
             lines.add("  " + (i + 1) + ". " + steps.get(i).label() + ": " + steps.get(i).description());
         }

@@ -79,7 +79,7 @@ public final class MonitorCommand implements Callable<Integer> {
 
         @Override
         public void onFailoverStarted(FailoverRequest request) {
-            System.out.println("starting " + request.mode().label() + " failover " + request.executionId() + " from "
+            System.out.println("starting " + request.mode().title() + " " + request.executionId() + " from "
                     + request.from() + " to " + request.to());
         }
 

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paymentsdr.failover.application.FailoverOrchestrator;
 import dev.paymentsdr.failover.domain.model.ExecutionId;
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.ExecutionRecord;
+import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabStatus;
 import dev.paymentsdr.lab.failover.LabFailover;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,8 +48,7 @@ public final class StatusCommand implements Callable<Integer> {
         for (LabStatus.RegionStatus r : status.regions()) {
             Map<String, Object> region = new LinkedHashMap<>();
             region.put("role", r.role());
-            region.put("database", r.dbRunning() ? (Boolean.TRUE.equals(r.pgIsInRecovery()) ? "standby (in recovery)"
-                    : r.pgIsInRecovery() == null ? "not answering" : "primary") : "stopped");
+            region.put("database", r.dbRunning() ? describe(failover.ports().database().role(RegionId.of(r.name()))) : "stopped");
             region.put("synchronous_standby_names", r.synchronousStandbyNames());
             region.put("replication_state", r.replicationState());
             region.put("sync_state", r.syncState());
@@ -85,6 +85,15 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String describe(DatabaseRole role) {
+        return switch (role) {
+            case PRIMARY -> "primary (writable)";
+            case FENCED_PRIMARY -> "fenced primary (read-only until it rejoins as a standby)";
+            case STANDBY -> "standby (in recovery)";
+            case UNREACHABLE -> "not answering";
+        };
+    }
+
     private static String quoted(String value) {
         return value == null ? null : value.isEmpty() ? "''" : value;
     }
@@ -99,9 +108,5 @@ public final class StatusCommand implements Callable<Integer> {
                 System.out.println(indent + e.getKey().replace('_', ' ') + ": " + (e.getValue() == null ? "-" : e.getValue()));
             }
         }
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }

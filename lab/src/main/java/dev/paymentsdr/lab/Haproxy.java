@@ -90,7 +90,13 @@ public final class Haproxy {
     }
 
     /** Writes and validates the configuration ({@code haproxy -c}), then starts HAProxy when it is not running. */
-    public synchronized void start(Duration timeout) {
+    public void start(Duration timeout) {
+        synchronized (lab.componentLock("haproxy")) {
+            startOnce(timeout);
+        }
+    }
+
+    private void startOnce(Duration timeout) {
         if (isRunning()) {
             return;
         }
@@ -129,9 +135,11 @@ public final class Haproxy {
     }
 
     /** Stops HAProxy: SIGTERM, then SIGKILL after 5 s. */
-    public synchronized void stop() {
-        ProcessControl.terminate(lab.state().haproxyPid(), marker(), STOP_GRACE);
-        lab.store().update(s -> s.withHaproxyPid(null));
+    public void stop() {
+        synchronized (lab.componentLock("haproxy")) {
+            ProcessControl.terminate(lab.state().haproxyPid(), marker(), STOP_GRACE);
+            lab.store().update(s -> s.withHaproxyPid(null));
+        }
     }
 
     private void validate(Path config) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,8 @@ public final class Lab {
     private Path haproxyBinary;
     private String password;
     private List<String> startedByLastUp = List.of();
+    // Region and HAProxy handles are cheap views; starts and stops of one component serialize on these.
+    private final ConcurrentHashMap<String, Object> componentLocks = new ConcurrentHashMap<>();
 
     Lab(Path dir, List<String> serviceJvmOptions, String serviceClasspath, boolean installMissing, Consumer<String> progress) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -129,6 +132,11 @@ public final class Lab {
     /** Stops every process the lab started; with {@code purge}, also deletes its data, logs and state. */
     public void down(boolean purge) {
         new LabLauncher(this, null, progress).down(purge);
+    }
+
+    /** The monitor that serializes starting and stopping one component within this JVM. */
+    Object componentLock(String component) {
+        return componentLocks.computeIfAbsent(component, c -> new Object());
     }
 
     LabStateStore store() {

@@ -122,7 +122,13 @@ public final class LabRegion {
      * Starts the payment service when it is not running, records its pid, and waits until it answers HTTP
      * (any status: a standby region's service answers 503). Fails with the log path when it exits or hangs.
      */
-    public synchronized void startService(Duration timeout) {
+    public void startService(Duration timeout) {
+        synchronized (lab.componentLock("service " + name)) {
+            startServiceOnce(timeout);
+        }
+    }
+
+    private void startServiceOnce(Duration timeout) {
         if (isServiceRunning()) {
             return;
         }
@@ -161,9 +167,11 @@ public final class LabRegion {
     }
 
     /** Stops the service: SIGTERM, then SIGKILL after 10 s. */
-    public synchronized void stopService() {
-        ProcessControl.terminate(state().servicePid(), serviceMarker(), SERVICE_STOP_GRACE);
-        lab.store().update(s -> s.withRegion(name, r -> r.withServicePid(null)));
+    public void stopService() {
+        synchronized (lab.componentLock("service " + name)) {
+            ProcessControl.terminate(state().servicePid(), serviceMarker(), SERVICE_STOP_GRACE);
+            lab.store().update(s -> s.withRegion(name, r -> r.withServicePid(null)));
+        }
     }
 
     /** Kills the service with SIGKILL, as a crash would (the pid stays recorded, so status shows it dead). */

@@ -1,22 +1,15 @@
 package dev.paymentsdr.lab;
 
 import dev.paymentsdr.lab.state.LabState;
-import dev.paymentsdr.lab.state.RegionState;
 import dev.paymentsdr.localpg.FreePorts;
 import dev.paymentsdr.localpg.LocalPgException;
-import dev.paymentsdr.localpg.OsUser;
 import dev.paymentsdr.localpg.PostgresServer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,20 +18,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Brings a lab up (creating its state at the first call) and down; on a failed start it stops what it started. */
 final class LabLauncher {
-    static final String PASSWORD_FILE = "db-password";
-    // Unix socket paths are limited to about 107 bytes; keep a margin.
-    private static final int MAX_SOCKET_PATH = 100;
-
     private final Lab lab;
     private final LabConfig config;
     private final Consumer<String> progress;
@@ -51,15 +37,15 @@ final class LabLauncher {
 
     /** Starts whatever is not running; returns the components it started. */
     List<String> up() {
-        prepareDir(lab.dir());
+        LabLayout.prepareDir(lab.dir());
         try (LabLock ignored = lock()) {
             lab.binaries();
             lab.haproxyBinary();
             Optional<LabState> existing = lab.store().load();
             if (existing.isPresent()) {
-                checkSameLab(existing.get());
+                LabLayout.checkSameLab(existing.get(), config);
             } else {
-                lab.store().save(newState());
+                lab.store().save(LabLayout.create(config, progress));
             }
             return startMissing();
         }
@@ -296,140 +282,6 @@ final class LabLauncher {
         }
     }
 
-    private LabState newState() {
-        Path dir = lab.dir();
-        Set<Integer> taken = new HashSet<>();
-        int frontDoor = port(config.frontDoorPort(), taken);
-        int primaryDb = port(config.primary().dbPort(), taken);
-        int primaryService = port(config.primary().servicePort(), taken);
-        int standbyDb = port(config.standby().dbPort(), taken);
-        int standbyService = port(config.standby().servicePort(), taken);
-        Path pgRoot = postgresRoot(dir);
-        Path passwordFile = dir.resolve(PASSWORD_FILE);
-        writeSecret(passwordFile, randomPassword());
-        Path logs = dir.resolve("logs");
-        try {
-            Files.createDirectories(logs);
-        } catch (IOException e) {
-            throw new LabException("cannot create " + logs + ": " + e.getMessage(), e);
-        }
-        Path socket = socketPath(dir);
-        String primaryName = config.primary().name();
-        String standbyName = config.standby().name();
-        List<RegionState> regions = List.of(
-                new RegionState(primaryName, RegionRole.PRIMARY, primaryDb, pgRoot.resolve(primaryName).toString(), null,
-                        primaryService, null, logs.resolve(primaryName + "-service.log").toString()),
-                new RegionState(standbyName, RegionRole.STANDBY, standbyDb, pgRoot.resolve(standbyName).toString(), null,
-                        standbyService, null, logs.resolve(standbyName + "-service.log").toString()));
-        progress.accept("new lab in " + dir + " (front door port " + frontDoor + ", " + config.replication().label()
-                + " replication)");
-        return new LabState(LabState.CURRENT_VERSION, dir.toString(), pgRoot.toString(), passwordFile.toString(),
-                config.replication(), config.checkInterval().toMillis(), config.fall(), config.rise(), frontDoor,
-                dir.resolve("haproxy.cfg").toString(), socket.toString(), logs.resolve("haproxy.log").toString(), null, regions);
-    }
-
-    /** An existing lab keeps its settings: a request for different ones is an error, not a silent change. */
-    private void checkSameLab(LabState state) {
-        List<String> differences = new ArrayList<>();
-        for (LabConfig.RegionConfig asked : List.of(config.primary(), config.standby())) {
-            String which = asked == config.primary() ? "primary" : "standby";
-            if (config.isExplicit(which + "Region") && state.region(asked.name()).isEmpty()) {
-                differences.add("regions " + state.regions().stream().map(RegionState::name).toList()
-                        + " (asked: " + asked.name() + ")");
-            }
-            state.region(asked.name()).ifPresent(r -> {
-                if (asked.dbPort() != 0 && asked.dbPort() != r.dbPort()) {
-                    differences.add(r.name() + " db port " + r.dbPort() + " (asked: " + asked.dbPort() + ")");
-                }
-                if (asked.servicePort() != 0 && asked.servicePort() != r.servicePort()) {
-                    differences.add(r.name() + " service port " + r.servicePort() + " (asked: " + asked.servicePort() + ")");
-                }
-            });
-        }
-        if (config.isExplicit("replication") && state.replication() != config.replication()) {
-            differences.add("replication " + state.replication().label() + " (asked: " + config.replication().label() + ")");
-        }
-        if ((config.isExplicit("checkInterval") && state.checkIntervalMillis() != config.checkInterval().toMillis())
-                || (config.isExplicit("fall") && state.fall() != config.fall())
-                || (config.isExplicit("rise") && state.rise() != config.rise())) {
-            differences.add("health checks every " + state.checkIntervalMillis() + "ms fall " + state.fall() + " rise "
-                    + state.rise() + " (asked: " + config.checkInterval().toMillis() + "ms fall " + config.fall()
-                    + " rise " + config.rise() + ")");
-        }
-        if (config.frontDoorPort() != 0 && config.frontDoorPort() != state.frontDoorPort()) {
-            differences.add("front-door port " + state.frontDoorPort() + " (asked: " + config.frontDoorPort() + ")");
-        }
-        if (!differences.isEmpty()) {
-            throw new LabException("the lab in " + lab.dir() + " was created with other settings: "
-                    + String.join("; ", differences) + ". Use it as it is, or run 'drctl lab down --purge' first to recreate it.");
-        }
-    }
-
-    private static int port(int configured, Set<Integer> taken) {
-        if (configured != 0) {
-            taken.add(configured);
-            return configured;
-        }
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int candidate = FreePorts.pick();
-            if (taken.add(candidate)) {
-                return candidate;
-            }
-        }
-        throw new LabException("cannot find a free loopback port");
-    }
-
-    /** {@code <dir>/haproxy.sock}, or a short /tmp path when that one is too long for a unix socket. */
-    static Path socketPath(Path dir) {
-        Path socket = dir.resolve("haproxy.sock");
-        return socket.toString().length() <= MAX_SOCKET_PATH ? socket
-                : Path.of("/tmp", "paymentsdr-haproxy-" + shortHash(dir) + ".sock");
-    }
-
-    /**
-     * PostgreSQL homes go under the lab dir when the postgres account can traverse every parent of it;
-     * otherwise (a lab under /root, say) under a short /tmp directory recorded in the state.
-     */
-    private static Path postgresRoot(Path dir) {
-        Path inside = dir.resolve("pg");
-        Path root = traversableByServerAccount(dir) ? inside : Path.of("/tmp", "paymentsdr-lab-" + shortHash(dir));
-        prepareDir(root);
-        return root;
-    }
-
-    static boolean traversableByServerAccount(Path dir) {
-        if (!OsUser.isRoot()) {
-            return true;
-        }
-        for (Path p = dir.getParent(); p != null; p = p.getParent()) {
-            try {
-                PosixFileAttributes attrs = Files.readAttributes(p, PosixFileAttributes.class);
-                boolean others = attrs.permissions().contains(PosixFilePermission.OTHERS_EXECUTE);
-                boolean owner = attrs.owner().getName().equals(PostgresServer.SUPERUSER)
-                        && attrs.permissions().contains(PosixFilePermission.OWNER_EXECUTE);
-                if (!others && !owner) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Creates the directory with mode 0711: others (the postgres account) may pass through, not list it. */
-    private static void prepareDir(Path dir) {
-        try {
-            boolean created = !Files.isDirectory(dir);
-            Files.createDirectories(dir);
-            if (created || OsUser.isRoot()) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
-            }
-        } catch (IOException e) {
-            throw new LabException("cannot create the lab directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Holds the lab's lock file: one up or down at a time across processes. */
     private record LabLock(FileChannel channel) implements AutoCloseable {
         @Override
@@ -454,26 +306,6 @@ final class LabLauncher {
         } catch (IOException e) {
             throw new LabException("cannot lock " + lab.dir().resolve("lab.lock") + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeSecret(Path file, String secret) {
-        try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LabException("cannot write the password file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String shortHash(Path dir) {
-        return String.format("%08x", dir.toString().hashCode());
     }
 
     private static void attempt(List<String> failures, String component, Runnable action) {

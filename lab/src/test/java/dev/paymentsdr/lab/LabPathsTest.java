@@ -14,18 +14,18 @@ class LabPathsTest {
 
     @Test
     void givenAShortLabDir_thenTheRuntimeSocketLivesInIt() {
-        assertThat(LabLauncher.socketPath(Path.of("/tmp/lab"))).isEqualTo(Path.of("/tmp/lab/haproxy.sock"));
+        assertThat(LabLayout.socketPath(Path.of("/tmp/lab"))).isEqualTo(Path.of("/tmp/lab/haproxy.sock"));
     }
 
     @Test
     void givenALabDirTooLongForAUnixSocket_thenTheSocketMovesToAShortStablePathUnderTmp() {
         Path deep = Path.of("/tmp", "a".repeat(60), "b".repeat(60), ".lab");
 
-        Path socket = LabLauncher.socketPath(deep);
+        Path socket = LabLayout.socketPath(deep);
 
         assertThat(socket.getParent()).isEqualTo(Path.of("/tmp"));
         assertThat(socket.toString()).startsWith("/tmp/paymentsdr-haproxy-").hasSizeLessThan(100);
-        assertThat(LabLauncher.socketPath(deep)).isEqualTo(socket);
+        assertThat(LabLayout.socketPath(deep)).isEqualTo(socket);
     }
 
     @Test
@@ -36,8 +36,8 @@ class LabPathsTest {
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwx--x--x"));
 
-        assertThat(LabLauncher.traversableByServerAccount(open.resolve(".lab"))).isTrue();
+        assertThat(LabLayout.traversableByServerAccount(open.resolve(".lab"))).isTrue();
         // Only root has to hand directories to another account; as any other user every path is fine.
-        assertThat(LabLauncher.traversableByServerAccount(closed.resolve(".lab"))).isEqualTo(!OsUser.isRoot());
+        assertThat(LabLayout.traversableByServerAccount(closed.resolve(".lab"))).isEqualTo(!OsUser.isRoot());
     }
 }

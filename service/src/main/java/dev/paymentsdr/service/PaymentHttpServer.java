@@ -3,6 +3,7 @@ package dev.paymentsdr.service;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
 import dev.paymentsdr.service.adapter.in.api.PaymentApi;
+import dev.paymentsdr.service.adapter.in.http.JsonErrorHandler;
 import dev.paymentsdr.service.adapter.in.http.RequestIds;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -59,7 +60,10 @@ public final class PaymentHttpServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+                server.setErrorHandler(new JsonErrorHandler());
+            });
         });
         for (HandlerType type : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                 HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS}) {

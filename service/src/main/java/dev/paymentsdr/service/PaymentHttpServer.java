@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,14 +108,14 @@ public final class PaymentHttpServer implements AutoCloseable {
     }
 
     /** The body, or empty when it is larger than the limit (read at most one byte past it). */
-    private static java.util.Optional<byte[]> readBody(Context ctx) throws IOException {
+    private static Optional<byte[]> readBody(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? java.util.Optional.empty() : java.util.Optional.of(body);
+            return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,7 @@ public record RequestFingerprint(String sha256Hex) {
     }
 
     /** Fingerprint of what the client asked for (not of server-chosen values such as id or time). */
-    public static RequestFingerprint of(CustomerId customerId, Money amount, java.util.Optional<Description> description,
+    public static RequestFingerprint of(CustomerId customerId, Money amount, Optional<Description> description,
                                         Metadata metadata) {
         StringBuilder canonical = new StringBuilder("payment-request-v1");
         // Length-prefixed fields: no two different requests share a canonical form.

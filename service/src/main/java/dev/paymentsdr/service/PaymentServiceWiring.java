@@ -22,11 +22,14 @@ public final class PaymentServiceWiring implements AutoCloseable {
 
     private final ServiceConfig config;
     private final HikariDataSource dataSource;
+    private final HikariDataSource healthDataSource;
     private final PaymentApi api;
 
-    private PaymentServiceWiring(ServiceConfig config, HikariDataSource dataSource, PaymentApi api) {
+    private PaymentServiceWiring(ServiceConfig config, HikariDataSource dataSource, HikariDataSource healthDataSource,
+                                 PaymentApi api) {
         this.config = config;
         this.dataSource = dataSource;
+        this.healthDataSource = healthDataSource;
         this.api = api;
     }
 
@@ -34,9 +37,12 @@ public final class PaymentServiceWiring implements AutoCloseable {
     public static PaymentServiceWiring create(ServiceConfig config) {
         HikariDataSource dataSource = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
                 config.dbPoolSize(), config.region());
+        // Readiness has a connection of its own: a saturated payment pool must not make the region look down.
+        HikariDataSource healthDataSource = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
+                1, config.region() + "-health");
         SchemaMigrator migrator = new SchemaMigrator(dataSource);
         JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, migrator, PaymentJson::render);
-        JdbcReadinessProbe readiness = new JdbcReadinessProbe(dataSource, migrator);
+        JdbcReadinessProbe readiness = new JdbcReadinessProbe(healthDataSource, migrator);
         PaymentQueryService queries = new PaymentQueryService(ledger, ledger);
         PaymentApi api = new PaymentApi(
                 new CreatePaymentService(ledger, Clock.systemUTC(), UUID::randomUUID, config.region()),
@@ -45,7 +51,7 @@ public final class PaymentServiceWiring implements AutoCloseable {
         ReadinessReport first = readiness.check();
         LOG.info("payment service wired for region {}: database role {}, {}", config.region(), first.role().wireName(),
                 first.notReadyReason().orElse("ready"));
-        return new PaymentServiceWiring(config, dataSource, api);
+        return new PaymentServiceWiring(config, dataSource, healthDataSource, api);
     }
 
     public PaymentApi api() {
@@ -56,9 +62,13 @@ public final class PaymentServiceWiring implements AutoCloseable {
         return config;
     }
 
-    /** Closes the connection pool. */
+    /** Closes the connection pools. */
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            dataSource.close();
+        } finally {
+            healthDataSource.close();
+        }
     }
 }

@@ -11,9 +11,10 @@ public final class DataSources {
     private DataSources() {
     }
 
-    public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String region) {
+    /** @param name pool and application name suffix, e.g. the region (shows in pg_stat_activity) */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("payments-" + region);
+        config.setPoolName("payments-" + name);
         config.setJdbcUrl(jdbcUrl);
         if (jdbcUrl.startsWith(AWS_WRAPPER_PREFIX)) {
             config.setDriverClassName("software.amazon.jdbc.Driver");
@@ -39,7 +40,7 @@ public final class DataSources {
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("ApplicationName", "payments-service-" + region);
+        config.addDataSourceProperty("ApplicationName", "payments-service-" + name);
         return new HikariDataSource(config);
     }
 }

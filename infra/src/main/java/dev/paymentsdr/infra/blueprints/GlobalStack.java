@@ -30,6 +30,11 @@ public final class GlobalStack extends Stack {
                 .env(Environment.builder().account(settings.account().orElse(null)).region(REGION).build())
                 .crossRegionReferences(true)
                 .build());
+        if (primary.service() == null || secondary.service() == null
+                || (settings.dns().isEmpty() && (primary.functions() == null || secondary.functions() == null))) {
+            throw new IllegalArgumentException("the global stack routes to each region's payment service (and, without a domain, "
+                    + "health-checks each region's payment API): compose both regional stacks with service and functions");
+        }
         Optional<DnsFailover.Zone> zone = settings.dns()
                 .map(d -> new DnsFailover.Zone(d.hostedZoneId(), d.apiRecordName()));
         dns = new DnsFailover(this, "DnsFailover", endpoint(primary, settings), endpoint(secondary, settings), zone);

@@ -34,11 +34,13 @@ public record LabStatus(String labDir, String replication, String frontDoorUrl, 
      * @param serviceRunning   true while the service process runs
      * @param serviceReadyStatus HTTP status of {@code /health/ready}, or null when the service does not answer
      * @param serviceReady     true when {@code /health/ready} answers 200
+     * @param haproxyServer    HAProxy's view of the region's server ({@code UP}, {@code DOWN}, {@code DRAIN},
+     *                         {@code MAINT}...; {@code backup} appended for a backup server), or null when HAProxy is down
      */
     public record RegionStatus(String name, String role, int dbPort, boolean dbRunning, Boolean pgIsInRecovery,
                                String replicationState, String syncState, Long lagBytes, Double lagSeconds,
                                String synchronousStandbyNames, int servicePort, boolean serviceRunning,
-                               Integer serviceReadyStatus, boolean serviceReady) {
+                               Integer serviceReadyStatus, boolean serviceReady, String haproxyServer) {
     }
 
     /** The status of one region by name. */

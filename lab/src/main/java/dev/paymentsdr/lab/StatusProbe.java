@@ -1,5 +1,7 @@
 package dev.paymentsdr.lab;
 
+import dev.paymentsdr.lab.haproxy.HaproxyException;
+import dev.paymentsdr.lab.haproxy.ServerStat;
 import dev.paymentsdr.localpg.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,6 +36,18 @@ final class StatusProbe {
         for (LabRegion region : regions) {
             facts.put(region.name(), dbFacts(region.db()));
         }
+        Haproxy haproxy = lab.haproxy();
+        boolean haproxyRunning = haproxy.isRunning();
+        Map<String, String> servers = new HashMap<>();
+        if (haproxyRunning) {
+            try {
+                for (ServerStat stat : haproxy.runtimeApi().showStat(haproxy.backend())) {
+                    servers.put(stat.server(), stat.status() + (stat.backup() ? " backup" : ""));
+                }
+            } catch (HaproxyException e) {
+                // HAProxy is starting or stopping: its view of the servers is simply unknown
+            }
+        }
         List<LabStatus.RegionStatus> statuses = new ArrayList<>();
         for (LabRegion region : regions) {
             DbFacts own = facts.get(region.name());
@@ -53,10 +67,8 @@ final class StatusProbe {
                     region.db().isRunning(), own.inRecovery(), replicationState,
                     replica == null ? null : replica.syncState(), replica == null ? null : replica.lagBytes(),
                     replica == null ? null : replica.lagSeconds(), own.syncNames(), region.servicePort(), running,
-                    ready.isPresent() ? ready.getAsInt() : null, ready.orElse(-1) == 200));
+                    ready.isPresent() ? ready.getAsInt() : null, ready.orElse(-1) == 200, servers.get(region.name())));
         }
-        Haproxy haproxy = lab.haproxy();
-        boolean haproxyRunning = haproxy.isRunning();
         return new LabStatus(lab.dir().toString(), lab.state().replication().label(), haproxy.frontDoorUrl().toString(),
                 haproxyRunning, haproxy.routesTo().orElse(null), statuses);
     }

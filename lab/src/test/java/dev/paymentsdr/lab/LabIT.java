@@ -85,6 +85,9 @@ class LabIT {
         assertThat(east2.syncState()).isEqualTo("sync");
         assertThat(east2.lagBytes()).isNotNull().isGreaterThanOrEqualTo(0L);
         assertThat(east2.serviceReadyStatus()).isEqualTo(503);
+        assertThat(east1.haproxyServer()).isEqualTo("UP");
+        await().atMost(PATIENCE).until(() -> lab.status().region("us-east-2").orElseThrow().haproxyServer(),
+                "DOWN backup"::equals);
 
         HaproxyRuntimeApi api = lab.haproxy().runtimeApi();
         String backend = lab.haproxy().backend();

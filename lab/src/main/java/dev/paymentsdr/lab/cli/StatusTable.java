@@ -8,7 +8,7 @@ import java.util.Locale;
 /** Renders a {@link LabStatus} as a fixed-width table for people. */
 public final class StatusTable {
     private static final String[] HEADER = {"REGION", "ROLE", "DB PORT", "DB", "IN RECOVERY", "REPLICATION", "SYNC",
-        "LAG BYTES", "LAG S", "SERVICE PORT", "SERVICE", "READY"};
+        "LAG BYTES", "LAG S", "SERVICE PORT", "SERVICE", "READY", "HAPROXY"};
 
     private StatusTable() {
     }
@@ -21,7 +21,8 @@ public final class StatusTable {
                 text(r.pgIsInRecovery()), text(r.replicationState()), text(r.syncState()), text(r.lagBytes()),
                 r.lagSeconds() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.lagSeconds()),
                 Integer.toString(r.servicePort()), r.serviceRunning() ? "running" : "stopped",
-                r.serviceReadyStatus() == null ? "-" : (r.serviceReady() ? "yes" : "no") + " (" + r.serviceReadyStatus() + ")"});
+                r.serviceReadyStatus() == null ? "-" : (r.serviceReady() ? "yes" : "no") + " (" + r.serviceReadyStatus() + ")",
+                text(r.haproxyServer())});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

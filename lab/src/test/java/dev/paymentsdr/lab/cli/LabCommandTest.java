@@ -85,15 +85,15 @@ class LabCommandTest {
     void theStatusTableShowsRolesReplicationReadinessAndTheRoute() {
         LabStatus status = new LabStatus("/srv/.lab", "sync", "http://127.0.0.1:18080", true, "us-east-1", List.of(
                 new LabStatus.RegionStatus("us-east-1", "primary", 18081, true, false, null, null, null, null,
-                        "FIRST 1 (\"us_east_2\")", 18083, true, 200, true),
+                        "FIRST 1 (\"us_east_2\")", 18083, true, 200, true, "UP"),
                 new LabStatus.RegionStatus("us-east-2", "standby", 18082, true, true, "streaming", "sync", 0L, 0.0,
-                        "", 18084, true, 503, false)));
+                        "", 18084, true, 503, false, "DOWN backup")));
 
         String table = StatusTable.render(status);
 
         assertThat(table).contains("Front door http://127.0.0.1:18080: HAProxy running, routes to us-east-1")
                 .contains("REGION     ROLE")
-                .containsPattern("us-east-1 +primary +18081 +running +false +- +- +- +- +18083 +running +yes \\(200\\)")
-                .containsPattern("us-east-2 +standby +18082 +running +true +streaming +sync +0 +0\\.000 +18084 +running +no \\(503\\)");
+                .containsPattern("us-east-1 +primary +18081 +running +false +- +- +- +- +18083 +running +yes \\(200\\) +UP")
+                .containsPattern("us-east-2 +standby +18082 +running +true +streaming +sync +0 +0\\.000 +18084 +running +no \\(503\\) +DOWN backup");
     }
 }

@@ -10,10 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -22,12 +19,8 @@ import org.slf4j.MDC;
 public final class PaymentHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentHttpServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.paymentsdr.service.access");
-    /** Bodies above this are refused with 413 before they are read to the end. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
     /** In-flight requests get this long to finish when the server stops. */
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
-    private static final String TOO_LARGE_BODY = "{\"error\":{\"code\":\"payload_too_large\","
-            + "\"message\":\"request body is larger than 16384 bytes (16 KiB)\"}}";
 
     private final PaymentServiceWiring wiring;
     private final Javalin app;
@@ -60,7 +53,6 @@ public final class PaymentHttpServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
-            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
                 server.setErrorHandler(new JsonErrorHandler());
@@ -89,9 +81,8 @@ public final class PaymentHttpServer implements AutoCloseable {
             ctx.header(RequestIds.HEADER, requestId);
             ApiResponse response = readBody(ctx)
                     .map(body -> api.handle(new ApiRequest(ctx.method().name(), ctx.path(), ctx.queryParamMap(),
-                            headers(ctx), body)))
-                    .orElseGet(() -> new ApiResponse(413,
-                            Map.of("Content-Type", "application/json; charset=utf-8", "Connection", "close"), TOO_LARGE_BODY));
+                            ctx.headerMap(), body)))
+                    .orElseGet(api::bodyTooLarge);
             response.headers().forEach((name, value) -> {
                 if (name.equalsIgnoreCase("Content-Type")) {
                     ctx.contentType(value);
@@ -107,22 +98,15 @@ public final class PaymentHttpServer implements AutoCloseable {
         }
     }
 
-    /** The body, or empty when it is larger than the limit (read at most one byte past it). */
+    /** The body, or empty when it is larger than the limit (never reads more than one byte past it). */
     private static Optional<byte[]> readBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
+        if (ctx.req().getContentLengthLong() > PaymentApi.MAX_BODY_BYTES) {
             return Optional.empty();
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+            byte[] body = in.readNBytes(PaymentApi.MAX_BODY_BYTES + 1);
+            return body.length > PaymentApi.MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
         }
-    }
-
-    private static Map<String, String> headers(Context ctx) {
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.putAll(new LinkedHashMap<>(ctx.headerMap()));
-        return headers;
     }
 
     public int port() {

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 /** Transport-neutral HTTP-shaped API: Javalin and the Lambda handler both delegate to it, so no logic is duplicated. */
 public final class PaymentApi {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentApi.class);
+    /** Largest request body; transports refuse bigger ones with {@link #bodyTooLarge()} before reading them whole. */
+    public static final int MAX_BODY_BYTES = PaymentRequestReader.MAX_BODY_BYTES;
     private static final String PAYMENTS = "/v1/payments";
 
     private final CreatePaymentUseCase createPayment;
@@ -67,6 +69,13 @@ public final class PaymentApi {
             return error(new ApiException(500, "internal_error",
                     "unexpected server error; the X-Request-Id response header identifies it in the logs", null));
         }
+    }
+
+    /** The 413 answer for a body over {@link #MAX_BODY_BYTES}; the connection should be closed after it. */
+    public ApiResponse bodyTooLarge() {
+        ApiException tooLarge = PaymentRequestReader.tooLarge();
+        return ApiResponse.json(tooLarge.status(), PaymentJson.error(tooLarge.code(), tooLarge.getMessage(), null),
+                Map.of("Connection", "close"));
     }
 
     private ApiResponse route(ApiRequest request) {

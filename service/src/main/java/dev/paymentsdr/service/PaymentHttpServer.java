@@ -49,6 +49,17 @@ public final class PaymentHttpServer implements AutoCloseable {
     }
 
     private static PaymentHttpServer start(PaymentServiceWiring wiring, String bindAddress, int port, boolean ownsWiring) {
+        try {
+            return listen(wiring, bindAddress, port, ownsWiring);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Jetty (through Kotlin) can throw checked exceptions undeclared, e.g. when a failed bind is rolled back.
+            throw new IllegalStateException("cannot listen on " + bindAddress + ":" + port + " (is the port taken?): " + e, e);
+        }
+    }
+
+    private static PaymentHttpServer listen(PaymentServiceWiring wiring, String bindAddress, int port, boolean ownsWiring) {
         PaymentApi api = wiring.api();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

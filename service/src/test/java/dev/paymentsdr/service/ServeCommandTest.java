@@ -78,6 +78,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void givenThePortIsTaken_thenServeExitsWith1AndSaysWhy() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int nothingListens = dev.paymentsdr.localpg.FreePorts.pick();
+            Run run = new Run(Map.of("PAYMENTS_DB_PASSWORD", "pw-not-shown"), "--region", "us-east-1",
+                    "--port", Integer.toString(taken.getLocalPort()),
+                    "--db-url", "jdbc:postgresql://127.0.0.1:" + nothingListens + "/postgres");
+
+            assertThat(run.exitCode).isEqualTo(1);
+            assertThat(run.err.toString()).contains("cannot start the payment service").doesNotContain("pw-not-shown");
+        }
+    }
+
+    @Test
     void helpDescribesTheCommandAndExitsZero() {
         Run run = new Run(Map.of(), "--help");
 

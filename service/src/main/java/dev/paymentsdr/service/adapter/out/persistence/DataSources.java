@@ -30,7 +30,9 @@ public final class DataSources {
             config.setPassword(password);
         }
         config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(Math.min(2, poolSize));
+        // Connections are opened on demand: with the database down there is no background refill loop to
+        // hold up shutdown (HikariCP waits up to 5 s for one), and idle connections are kept for 10 minutes.
+        config.setMinimumIdle(0);
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
         // Start even when the database is unreachable: readiness reports it and the pool retries on demand.

@@ -31,7 +31,9 @@ final class StepActions {
         return switch (step) {
             case ASSESS -> assess(request);
             case GATE_LAG -> gateLag(request);
-            case RESYNC_TARGET -> StepOutcome.done(ports.database().rejoinAsStandby(to, from, settings.rejoinTimeout()));
+            // The target's service starts while its database is still a standby, so that it is warm at make-ready.
+            case RESYNC_TARGET -> StepOutcome.done(ports.database().rejoinAsStandby(to, from, settings.rejoinTimeout())
+                    + "; " + ports.capacity().ensureRunning(to, settings.readyTimeout()));
             case FENCE -> StepOutcome.done(ports.traffic().block(from) + "; " + ports.database().fence(from));
             case CATCH_UP -> StepOutcome.done(ports.database().awaitCaughtUp(to, from, settings.catchUpTimeout()));
             case PROMOTE -> StepOutcome.done(ports.database().promote(to));
@@ -49,7 +51,8 @@ final class StepActions {
         RegionHealth source = health(request.from(), Optional.empty());
         RegionHealth target = health(request.to(), ports.database().lag(request.to(), request.from()));
         String seen = source.describe() + "; " + target.describe();
-        if (target.role() == DatabaseRole.UNREACHABLE) {
+        // A failback rebuilds its target (the old primary) in its next step, so only the other moves need it up.
+        if (target.role() == DatabaseRole.UNREACHABLE && request.mode() != FailoverMode.FAILBACK) {
             throw new StepFailedException("the target region " + request.to()
                     + "'s database is unreachable, so there is nothing to promote (" + seen + ")");
         }

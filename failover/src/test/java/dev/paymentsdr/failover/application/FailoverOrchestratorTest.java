@@ -177,6 +177,29 @@ class FailoverOrchestratorTest {
         assertThat(world.rejoins).isEqualTo(2);
     }
 
+    @Test
+    void givenTheOldPrimaryIsStillDown_whenFailingBack_thenItIsRebuiltAsAStandbyAndPromoted() {
+        world.regionOutage(EAST_1);
+        orchestrator().run(unplanned("e1"), false);
+
+        ExecutionResult result = orchestrator().run(new FailoverRequest(new ExecutionId("fb1"), FailoverMode.FAILBACK,
+                EAST_2, EAST_1, Duration.ofSeconds(5), false, "test"), false);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(world.roles).containsEntry(EAST_1, DatabaseRole.PRIMARY).containsEntry(EAST_2, DatabaseRole.STANDBY);
+        assertThat(world.servicesUp).contains(EAST_1);
+        assertThat(log.records).anyMatch(r -> r.step() == Step.RESYNC_TARGET && r.detail().contains("us-east-1 service running"));
+    }
+
+    @Test
+    void givenAnUnreachableTarget_whenFailingOver_thenAssessFailsAndNothingIsTouched() {
+        world.roles.put(EAST_2, DatabaseRole.UNREACHABLE);
+        ExecutionResult result = orchestrator().run(unplanned("e1"), false);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("nothing to promote");
+        assertThat(world.calls("block")).isZero();
+    }
+
     static Stream<Arguments> crashPoints() {
         List<Arguments> points = new ArrayList<>();
         for (FailoverMode mode : List.of(FailoverMode.UNPLANNED, FailoverMode.PLANNED)) {

@@ -149,6 +149,13 @@ final class InMemoryWorld implements DatabaseControl, Traffic, Capacity, Payment
     }
 
     @Override
+    public String ensureRunning(RegionId region, Duration timeout) {
+        count("ensureRunning");
+        servicesUp.add(region);
+        return region + " service running";
+    }
+
+    @Override
     public String ensureReady(RegionId region, Duration timeout) {
         count("ensureReady");
         servicesUp.add(region);

@@ -2,6 +2,9 @@ package dev.paymentsdr.lab.drill;
 
 import dev.paymentsdr.failover.application.HealthMonitor;
 import dev.paymentsdr.failover.domain.model.ExecutionId;
+import dev.paymentsdr.failover.domain.model.ExecutionRecord;
+import dev.paymentsdr.failover.domain.model.RecordType;
+import dev.paymentsdr.failover.domain.model.Step;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 
 /**
  * Runs a drill: for each run a fresh lab in a temporary directory, open-loop load through the front
@@ -37,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DrillRunner {
     private static final Duration MAX_LAG = Duration.ofSeconds(5);
+    /** The replication-lag scenario pauses replay for seconds; a tighter bound makes the gate's refusal certain. */
+    private static final Duration REPLAY_PAUSED_MAX_LAG = Duration.ofSeconds(2);
 
     private final DrillSettings settings;
     private final DrillProgress progress;
@@ -83,64 +89,40 @@ public final class DrillRunner {
 
     private RunResult drive(int run, Lab lab) throws InterruptedException {
         long origin = System.nanoTime();
+        Instant originInstant = Instant.now();
         List<TimelineEvent> timeline = Collections.synchronizedList(new ArrayList<>());
-        java.util.function.BiConsumer<String, String> mark =
+        BiConsumer<String, String> mark =
                 (name, detail) -> timeline.add(new TimelineEvent(name, (System.nanoTime() - origin) / 1e6, detail));
-        LabFailover failover = LabFailover.of(lab).withExecutionLog(log -> new TimelineLog(log, mark, progress::say,
-                settings.scenario() == Scenario.PLANNED_SWITCHOVER));
-        LabRegion active = lab.primary();
-        LabRegion standby = lab.standby();
-        AtomicReference<ExecutionResult> outcome = new AtomicReference<>();
+        LabFailover failover = LabFailover.of(lab).withExecutionLog(log -> new TimelineLog(log, mark, progress::say));
+        Fault fault = new Fault(lab, failover, lab.primary(), lab.standby(), mark, originInstant, timeline);
         AtomicBoolean stopMonitor = new AtomicBoolean();
         Thread monitorThread = null;
         try (LoadGenerator load = new LoadGenerator(lab.haproxy().frontDoorUrl(),
                 "drill-" + run + "-" + UUID.randomUUID().toString().substring(0, 8) + "-", origin)) {
             progress.counters(load::ok, load::failed);
             if (settings.scenario().detectedByMonitor()) {
-                HealthMonitor monitor = failover.monitor(new HealthMonitor.Settings(settings.probeInterval(),
-                        settings.failureThreshold(), MAX_LAG, false), new HealthMonitor.Listener() {
-                            @Override
-                            public void onProbe(RegionId region, boolean ready, int failures, String detail) {
-                            }
-
-                            @Override
-                            public void onFailoverStarted(FailoverRequest request) {
-                                mark.accept("detected", request.requestedBy());
-                                progress.phase("failing over");
-                            }
-
-                            @Override
-                            public void onFailoverFinished(ExecutionResult result) {
-                                outcome.set(result);
-                                stopMonitor.set(true);
-                            }
-                        });
-                monitorThread = new Thread(() -> {
-                    try {
-                        monitor.run(stopMonitor::get);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "drill-monitor");
-                monitorThread.setDaemon(true);
-                monitorThread.start();
+                monitorThread = startMonitor(failover, mark, fault.monitorOutcome, stopMonitor);
             }
             progress.phase("load before the fault");
             load.start(settings.rate());
+            if (settings.scenario() == Scenario.REPLICATION_LAG) {
+                fault.standby.db().execute("postgres", "select pg_wal_replay_pause()");
+                mark.accept("replay paused", "pg_wal_replay_pause() on " + fault.standby.name());
+            }
             Thread.sleep(settings.warmup().toMillis());
 
             progress.phase("fault: " + settings.scenario().label());
-            injectFault(failover, active, standby, mark, outcome);
+            fault.inject(load);
 
             progress.phase("waiting for recovery");
-            awaitRecovery(load, timeline, outcome);
+            awaitRecovery(load, timeline, fault);
             progress.phase("load after recovery");
             Thread.sleep(settings.tail().toMillis());
             progress.phase("draining in-flight requests");
             List<RequestRecord> records = load.stop();
             stopMonitor.set(true);
             progress.phase("comparing with the new primary");
-            ExecutionResult result = outcome.get();
+            ExecutionResult result = fault.outcome.get() != null ? fault.outcome.get() : fault.monitorOutcome.get();
             String described = result == null ? "no failover happened within " + settings.recoveryTimeout().toSeconds() + " s"
                     : result.outcome() + ": " + result.message();
             return RunResult.measure(run, records, List.copyOf(timeline), keysOnPrimary(lab), described);
@@ -152,46 +134,204 @@ public final class DrillRunner {
         }
     }
 
-    private void injectFault(LabFailover failover, LabRegion active, LabRegion standby,
-                             java.util.function.BiConsumer<String, String> mark, AtomicReference<ExecutionResult> outcome) {
-        switch (settings.scenario()) {
-            case REGION_OUTAGE -> {
-                mark.accept("fault", "SIGKILL to " + active.name() + "'s database and service");
-                active.killService();
-                active.db().kill();
+    private Thread startMonitor(LabFailover failover, BiConsumer<String, String> mark,
+                                AtomicReference<ExecutionResult> monitorOutcome, AtomicBoolean stop) {
+        Duration maxLag = settings.scenario() == Scenario.REPLICATION_LAG ? REPLAY_PAUSED_MAX_LAG : MAX_LAG;
+        HealthMonitor monitor = failover.monitor(new HealthMonitor.Settings(settings.probeInterval(),
+                settings.failureThreshold(), maxLag, false), new HealthMonitor.Listener() {
+                    @Override
+                    public void onProbe(RegionId region, boolean ready, int failures, String detail) {
+                    }
+
+                    @Override
+                    public void onFailoverStarted(FailoverRequest request) {
+                        mark.accept("detected", request.requestedBy());
+                        progress.phase("failing over");
+                    }
+
+                    @Override
+                    public void onFailoverFinished(ExecutionResult result) {
+                        monitorOutcome.set(result);
+                        stop.set(true);
+                    }
+                });
+        Thread thread = new Thread(() -> {
+            try {
+                monitor.run(stop::get);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            case SERVICE_CRASH -> {
-                mark.accept("fault", "SIGKILL to " + active.name() + "'s payment service");
-                active.killService();
+        }, "drill-monitor");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Injects one scenario's fault and, where the scenario needs an operator, plays the operator's part. */
+    private final class Fault {
+        final Lab lab;
+        final LabFailover failover;
+        final LabRegion active;
+        final LabRegion standby;
+        final BiConsumer<String, String> mark;
+        final Instant originInstant;
+        final List<TimelineEvent> timeline;
+        final AtomicReference<ExecutionResult> monitorOutcome = new AtomicReference<>();
+        /** The result that ends the scenario (when an operator acts after the monitor). */
+        final AtomicReference<ExecutionResult> outcome = new AtomicReference<>();
+
+        Fault(Lab lab, LabFailover failover, LabRegion active, LabRegion standby, BiConsumer<String, String> mark,
+              Instant originInstant, List<TimelineEvent> timeline) {
+            this.lab = lab;
+            this.failover = failover;
+            this.active = active;
+            this.standby = standby;
+            this.mark = mark;
+            this.originInstant = originInstant;
+            this.timeline = timeline;
+        }
+
+        /** The scenario's end result if it is known when the fault has been played out, else null (the monitor's). */
+        ExecutionResult inject(LoadGenerator load) throws InterruptedException {
+            switch (settings.scenario()) {
+                case REGION_OUTAGE -> regionOutage();
+                case SERVICE_CRASH -> {
+                    mark.accept("fault", "SIGKILL to " + active.name() + "'s payment service");
+                    active.killService();
+                }
+                case DB_CRASH -> {
+                    mark.accept("fault", "SIGKILL to " + active.name() + "'s database");
+                    active.db().kill();
+                }
+                case PLANNED_SWITCHOVER -> {
+                    mark.accept("fault", "planned switchover from " + active.name() + " to " + standby.name() + " requested");
+                    Thread operator = new Thread(() -> outcome.set(failover.orchestrator().run(
+                            request(FailoverMode.PLANNED, active, standby, false), false)), "drill-switchover");
+                    operator.setDaemon(true);
+                    operator.start();
+                }
+                case REPLICATION_LAG -> {
+                    regionOutage();
+                    ExecutionResult first = awaitMonitor();
+                    if (first != null && first.outcome() == ExecutionResult.Outcome.REFUSED) {
+                        mark.accept("rerun", "operator reruns with --allow-data-loss");
+                        outcome.set(failover.orchestrator().run(request(FailoverMode.UNPLANNED, active, standby, true), false));
+                    }
+                }
+                case FAILBACK -> {
+                    regionOutage();
+                    ExecutionResult first = awaitMonitor();
+                    if (first != null && first.succeeded()) {
+                        awaitAckAfter(load, "fault");
+                        Thread.sleep(1000);
+                        mark.accept("failback", "failback to " + active.name() + " requested");
+                        outcome.set(failover.orchestrator().run(request(FailoverMode.FAILBACK, standby, active, false), false));
+                    }
+                }
+                case ORCHESTRATOR_CRASH -> orchestratorCrash();
+                default -> throw new IllegalArgumentException("scenario " + settings.scenario().label() + " is not implemented");
             }
-            case DB_CRASH -> {
-                mark.accept("fault", "SIGKILL to " + active.name() + "'s database");
-                active.db().kill();
+            return outcome.get();
+        }
+
+        private void regionOutage() {
+            mark.accept("fault", "SIGKILL to " + active.name() + "'s database and service");
+            active.killService();
+            active.db().kill();
+        }
+
+        private ExecutionResult awaitMonitor() throws InterruptedException {
+            long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
+            while (monitorOutcome.get() == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
-            case PLANNED_SWITCHOVER -> {
-                mark.accept("fault", "planned switchover from " + active.name() + " to " + standby.name() + " requested");
-                FailoverRequest request = new FailoverRequest(ExecutionId.generate(Instant.now()), FailoverMode.PLANNED,
-                        RegionId.of(active.name()), RegionId.of(standby.name()), MAX_LAG, false, "drill");
-                Thread operator = new Thread(() -> outcome.set(failover.orchestrator().run(request, false)), "drill-switchover");
-                operator.setDaemon(true);
-                operator.start();
+            ExecutionResult result = monitorOutcome.get();
+            outcome.set(result);
+            return result;
+        }
+
+        private void awaitAckAfter(LoadGenerator load, String event) throws InterruptedException {
+            long since = Math.round(eventMs(timeline, event) * 1_000_000);
+            long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
+            while (System.nanoTime() < deadline && load.snapshot().stream().noneMatch(r -> r.acked() && r.sentNanos() >= since)) {
+                Thread.sleep(50);
             }
-            default -> throw new IllegalArgumentException("scenario " + settings.scenario().label() + " is not implemented");
+        }
+
+        /**
+         * An operator starts {@code drctl failover} as its own process; it is killed with SIGKILL right after
+         * its promote step is logged, and the rerun with the same execution id resumes after promote.
+         */
+        private void orchestratorCrash() throws InterruptedException {
+            regionOutage();
+            FailoverRequest request = request(FailoverMode.UNPLANNED, active, standby, false);
+            mark.accept("detected", "operator starts 'drctl failover --execution-id " + request.executionId() + "'");
+            Path log = lab.dir().resolve("logs").resolve("orchestrator-" + request.executionId() + ".log");
+            Process process;
+            try {
+                Files.createDirectories(log.getParent());
+                process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), "dev.paymentsdr.lab.failover.cli.FailoverMain",
+                        "--lab-dir", lab.dir().toString(), "--execution-id", request.executionId().value())
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the failover process: " + e.getMessage(), e);
+            }
+            long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
+            while (process.isAlive() && System.nanoTime() < deadline && failover.executionLog().read(request.executionId())
+                    .stream().noneMatch(r -> r.type() == RecordType.STEP_COMPLETED && r.step() == Step.PROMOTE)) {
+                Thread.sleep(5);
+            }
+            process.destroyForcibly();
+            process.waitFor();
+            List<ExecutionRecord> before = failover.executionLog().read(request.executionId());
+            for (ExecutionRecord r : before) {
+                if (r.type() == RecordType.STEP_COMPLETED && (r.step() == Step.FENCE || r.step() == Step.PROMOTE)) {
+                    timeline.add(new TimelineEvent(r.step() == Step.FENCE ? "fenced" : "promoted",
+                            Duration.between(originInstant, r.at()).toNanos() / 1e6, r.detail()));
+                }
+            }
+            ExecutionRecord last = before.isEmpty() ? null : before.get(before.size() - 1);
+            mark.accept("orchestrator killed", "SIGKILL to the failover process after "
+                    + (last == null ? "nothing" : last.type() + (last.step() == null ? "" : " " + last.step().label())));
+            mark.accept("resumed", "rerun with --execution-id " + request.executionId());
+            outcome.set(failover.orchestrator().run(request, false));
+        }
+
+        private FailoverRequest request(FailoverMode mode, LabRegion from, LabRegion to, boolean allowDataLoss) {
+            Duration maxLag = settings.scenario() == Scenario.REPLICATION_LAG ? REPLAY_PAUSED_MAX_LAG : MAX_LAG;
+            return new FailoverRequest(ExecutionId.generate(Instant.now()), mode, RegionId.of(from.name()),
+                    RegionId.of(to.name()), maxLag, allowDataLoss, "drill " + settings.scenario().label());
         }
     }
 
-    /** Waits until the failover ended and a payment sent after the fault was acknowledged (or the timeout). */
-    private void awaitRecovery(LoadGenerator load, List<TimelineEvent> timeline,
-                               AtomicReference<ExecutionResult> outcome) throws InterruptedException {
-        double faultMs = timeline.stream().filter(e -> e.name().equals("fault")).findFirst().orElseThrow().atMs();
-        long faultNanos = Math.round(faultMs * 1_000_000);
+    private static double eventMs(List<TimelineEvent> timeline, String name) {
+        synchronized (timeline) {
+            return timeline.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().atMs();
+        }
+    }
+
+    /**
+     * Waits until the scenario's last failover ended and a payment sent after the outage began (the drain
+     * for a switchover) was acknowledged, or the timeout.
+     */
+    private void awaitRecovery(LoadGenerator load, List<TimelineEvent> timeline, Fault fault) throws InterruptedException {
+        boolean drained;
+        synchronized (timeline) {
+            drained = timeline.stream().anyMatch(e -> e.name().equals("drain"));
+        }
         long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            ExecutionResult result = outcome.get();
+            ExecutionResult result = fault.outcome.get() != null ? fault.outcome.get() : fault.monitorOutcome.get();
+            if (!drained) {
+                synchronized (timeline) {
+                    drained = timeline.stream().anyMatch(e -> e.name().equals("drain"));
+                }
+            }
+            long since = Math.round(eventMs(timeline, drained ? "drain" : "fault") * 1_000_000);
             boolean finished = result != null;
-            boolean failed = finished && !result.succeeded();
-            boolean acked = load.snapshot().stream().anyMatch(r -> r.acked() && r.sentNanos() >= faultNanos);
-            if (failed || (finished && acked)) {
+            boolean acked = load.snapshot().stream().anyMatch(r -> r.acked() && r.sentNanos() >= since);
+            if ((finished && !result.succeeded()) || (finished && acked)) {
                 return;
             }
             Thread.sleep(50);

@@ -2,24 +2,28 @@ package dev.paymentsdr.lab.drill;
 
 import dev.paymentsdr.failover.domain.model.ExecutionId;
 import dev.paymentsdr.failover.domain.model.ExecutionRecord;
+import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.RecordType;
+import dev.paymentsdr.failover.domain.model.Step;
 import dev.paymentsdr.failover.port.out.ExecutionLog;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
-/** Passes records to the real execution log and marks the drill's timeline when key steps complete. */
+/**
+ * Passes records to the real execution log, shows them on the terminal and marks the drill's timeline
+ * when key steps complete (events of a failback are prefixed {@code failback}).
+ */
 final class TimelineLog implements ExecutionLog {
     private final ExecutionLog delegate;
     private final BiConsumer<String, String> mark;
-    private final java.util.function.Consumer<String> say;
-    private final boolean planned;
+    private final Consumer<String> say;
+    private volatile FailoverMode mode = FailoverMode.UNPLANNED;
 
-    /** @param planned a planned switchover: the start of its fence step is when writes stop (the "drain" event) */
-    TimelineLog(ExecutionLog delegate, BiConsumer<String, String> mark, java.util.function.Consumer<String> say,
-                boolean planned) {
+    TimelineLog(ExecutionLog delegate, BiConsumer<String, String> mark, Consumer<String> say) {
         this.delegate = delegate;
-        this.planned = planned;
         this.mark = mark;
         this.say = say;
     }
@@ -27,18 +31,23 @@ final class TimelineLog implements ExecutionLog {
     @Override
     public void append(ExecutionRecord record) {
         delegate.append(record);
-        if (record.type() != RecordType.STEP_STARTED) {
-            say.accept(record.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + (record.step() == null ? "" : " " + record.step().label()) + ": " + record.detail());
-        } else if (planned && record.step() == dev.paymentsdr.failover.domain.model.Step.FENCE) {
-            mark.accept("drain", "old primary stops taking writes");
+        if (record.type() == RecordType.EXECUTION_STARTED) {
+            mode = record.request().mode();
         }
+        if (record.type() != RecordType.STEP_STARTED) {
+            say.accept(record.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (record.step() == null ? "" : " " + record.step().label()) + ": " + record.detail());
+        } else if (record.step() == Step.FENCE && mode != FailoverMode.UNPLANNED) {
+            // a switchover keeps taking writes until here: its outage starts now
+            mark.accept("drain", "the old primary stops taking writes");
+        }
+        String prefix = mode == FailoverMode.FAILBACK ? "failback " : "";
         if (record.type() == RecordType.STEP_COMPLETED) {
             switch (record.step()) {
-                case FENCE -> mark.accept("fenced", record.detail());
-                case PROMOTE -> mark.accept("promoted", record.detail());
-                case SWITCH_TRAFFIC -> mark.accept("switched", record.detail());
-                case VALIDATE -> mark.accept("validated", record.detail());
+                case FENCE -> mark.accept(prefix + "fenced", record.detail());
+                case PROMOTE -> mark.accept(prefix + "promoted", record.detail());
+                case SWITCH_TRAFFIC -> mark.accept(prefix + "switched", record.detail());
+                case VALIDATE -> mark.accept(prefix + "validated", record.detail());
                 default -> { }
             }
         } else if (record.type() == RecordType.EXECUTION_REFUSED) {

@@ -28,6 +28,16 @@ public final class LabCapacity implements Capacity {
     }
 
     @Override
+    public String ensureRunning(RegionId region, Duration timeout) {
+        LabRegion labRegion = lab.region(region.name());
+        if (labRegion.isServiceRunning()) {
+            return region + " service is running";
+        }
+        labRegion.startService(timeout);
+        return region + " service process started";
+    }
+
+    @Override
     public String ensureReady(RegionId region, Duration timeout) {
         LabRegion labRegion = lab.region(region.name());
         Instant deadline = Instant.now().plus(timeout);

@@ -301,7 +301,8 @@ public final class LabDatabaseControl implements DatabaseControl {
             rewound = false;
         }
         startAsStandby(db, follower);
-        Instant firstTry = Instant.now().plusSeconds(20);
+        // a standby that can follow streams within a second or two; one that cannot is dropped every 5 s
+        Instant firstTry = Instant.now().plusSeconds(8);
         if (!awaitStreaming(leader, follower, firstTry.isBefore(deadline) ? firstTry : deadline)) {
             if (!rewound) {
                 throw notStreaming(region, primary, how, timeout, db);

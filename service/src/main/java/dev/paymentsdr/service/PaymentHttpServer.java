@@ -1,5 +1,7 @@
 package dev.paymentsdr.service;
 
+import static net.logstash.logback.argument.StructuredArguments.v;
+
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
 import dev.paymentsdr.service.adapter.in.api.PaymentApi;
@@ -102,8 +104,9 @@ public final class PaymentHttpServer implements AutoCloseable {
                 }
             });
             ctx.status(response.status()).result(response.body());
-            ACCESS.info("{} {} -> {} in {} ms", ctx.method().name(), ctx.path(), response.status(),
-                    (System.nanoTime() - started) / 1_000_000);
+            // v(...) prints the value in the message and adds it as a JSON field of its own.
+            ACCESS.info("{} {} -> {} in {} ms", v("method", ctx.method().name()), v("path", ctx.path()),
+                    v("status", response.status()), v("durationMs", (System.nanoTime() - started) / 1_000_000));
         } finally {
             MDC.remove("requestId");
         }

@@ -75,6 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig config = config();
+        LOG.info("starting the payment service: {}", config); // toString leaves the password out
         PaymentHttpServer server;
         try {
             server = PaymentHttpServer.start(config);

@@ -65,8 +65,12 @@ class ServiceMainProcessIT {
             assertThat(lines).anySatisfy(line -> {
                 assertThat(line.path("requestId").asText()).isEqualTo("proc-request-1");
                 assertThat(line.path("message").asText()).contains("POST /v1/payments -> 201");
+                assertThat(line.path("status").asInt()).isEqualTo(201);
+                assertThat(line.path("method").asText()).isEqualTo("POST");
             });
             assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("shutdown requested"));
+            assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText())
+                    .contains("starting the payment service").contains("dbPassword=(set)"));
             assertThat(lines).allSatisfy(line -> assertThat(line.has("@timestamp") && line.has("level")).isTrue());
         } finally {
             Files.deleteIfExists(log);

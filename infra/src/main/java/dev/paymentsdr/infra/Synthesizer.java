@@ -25,7 +25,8 @@ public final class Synthesizer {
     static final Map<String, Object> FEATURE_FLAGS = Map.of(
             "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true,
             "@aws-cdk/aws-iam:minimizePolicies", true,
-            "@aws-cdk/core:enablePartitionLiterals", true);
+            "@aws-cdk/core:enablePartitionLiterals", true,
+            "@aws-cdk/core:defaultCrossStackReferences", "strong");
 
     private Synthesizer() {
     }

@@ -67,6 +67,15 @@ class FlagshipBlueprintTest {
     }
 
     @Test
+    void theCdkBuiltInTemplateValidatorReportsNothingUnacknowledged() throws Exception {
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                Path.of(result.assembly().getDirectory()).resolve("validation-report.json").toFile());
+        for (JsonNode plugin : report.get("pluginReports")) {
+            assertThat(plugin.get("violations")).as(plugin.get("pluginName").asText()).isEmpty();
+        }
+    }
+
+    @Test
     void theNotesSayThatWithoutADomainThereAreNoDnsRecords() {
         assertThat(result.notes()).anyMatch(n -> n.contains("no domainName/hostedZoneId"));
         global.resourceCountIs("AWS::Route53::RecordSet", 0);

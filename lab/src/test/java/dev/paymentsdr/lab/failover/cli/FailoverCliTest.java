@@ -1,0 +1,52 @@
+package dev.paymentsdr.lab.failover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FailoverCliTest {
+    @TempDir
+    Path dir;
+
+    private String usageError(Object command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+        return err.toString();
+    }
+
+    @Test
+    void aMalformedMaxLagIsAUsageErrorThatSaysWhatIsAccepted() {
+        assertThat(usageError(new FailoverCommand(), "--max-lag", "soon")).contains("--max-lag").contains("500ms, 1s or 2m");
+    }
+
+    @Test
+    void withoutALabEveryCommandSaysWhereItLookedAndHowToStartOne() {
+        String lab = dir.resolve("none").toString();
+        assertThat(usageError(new FailoverCommand(), "--lab-dir", lab)).contains("no lab in " + lab).contains("drctl lab up");
+        assertThat(usageError(new FailbackCommand(), "--lab-dir", lab)).contains("no lab in");
+        assertThat(usageError(new StatusCommand(), "--lab-dir", lab)).contains("no lab in");
+        assertThat(usageError(new MonitorCommand(), "--lab-dir", lab)).contains("no lab in");
+    }
+
+    @Test
+    void aMonitorThresholdOutsideOneToHundredIsRejectedBeforeAnythingStarts() {
+        assertThat(usageError(new MonitorCommand(), "--failures", "0", "--lab-dir", dir.toString())).contains("1..100");
+        assertThat(usageError(new MonitorCommand(), "--interval", "0s", "--lab-dir", dir.toString())).contains("must be positive");
+    }
+
+    @Test
+    void everyCommandHasAOneLineDescriptionAndHelp() {
+        for (Object command : new Object[] {new FailoverCommand(), new FailbackCommand(), new MonitorCommand(), new StatusCommand()}) {
+            CommandLine cli = new CommandLine(command);
+            assertThat(cli.getCommandSpec().usageMessage().description()).hasSize(1);
+            assertThat(cli.getCommandSpec().mixinStandardHelpOptions()).isTrue();
+        }
+    }
+}

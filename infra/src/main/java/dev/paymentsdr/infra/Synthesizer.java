@@ -40,6 +40,13 @@ public final class Synthesizer {
      * CDK_OUTDIR, else a temporary folder). Context from the CDK CLI (CDK_CONTEXT_JSON) is merged by the App.
      */
     public static Result synthesize(Map<String, Object> context, Path outDir, Supplier<Artifacts> artifacts) {
+        return synthesize(null, context, outDir, artifacts);
+    }
+
+    /**
+     * Synthesizes {@code blueprint} (null: the one named by context, default flagship) with cdk-nag applied.
+     */
+    public static Result synthesize(Blueprint chosen, Map<String, Object> context, Path outDir, Supplier<Artifacts> artifacts) {
         Map<String, Object> merged = new LinkedHashMap<>(FEATURE_FLAGS);
         merged.putAll(context);
         App.Builder builder = App.Builder.create().context(merged);
@@ -49,7 +56,7 @@ public final class Synthesizer {
         App app = builder.build();
         DrSettings settings = new ContextReader(key -> app.getNode().tryGetContext(key)).read();
         Object name = app.getNode().tryGetContext(BLUEPRINT_KEY);
-        Blueprint blueprint = Blueprints.named(name == null ? "flagship" : name.toString());
+        Blueprint blueprint = chosen != null ? chosen : Blueprints.named(name == null ? "flagship" : name.toString());
         List<String> notes = blueprint.compose(app, settings, artifacts.get());
         for (var child : app.getNode().getChildren()) {
             if (child instanceof Stack stack) {

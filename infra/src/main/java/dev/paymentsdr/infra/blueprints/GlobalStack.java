@@ -30,18 +30,19 @@ public final class GlobalStack extends Stack {
                 .env(Environment.builder().account(settings.account().orElse(null)).region(REGION).build())
                 .crossRegionReferences(true)
                 .build());
-        if (primary.service() == null || secondary.service() == null
-                || (settings.dns().isEmpty() && (primary.functions() == null || secondary.functions() == null))) {
-            throw new IllegalArgumentException("the global stack routes to each region's payment service (and, without a domain, "
-                    + "health-checks each region's payment API): compose both regional stacks with service and functions");
-        }
-        Optional<DnsFailover.Zone> zone = settings.dns()
+        boolean services = primary.service() != null && secondary.service() != null;
+        // Failover records alias the ALBs; a design without the ECS service gets health checks only.
+        Optional<DnsFailover.Zone> zone = settings.dns().filter(d -> services)
                 .map(d -> new DnsFailover.Zone(d.hostedZoneId(), d.apiRecordName()));
-        dns = new DnsFailover(this, "DnsFailover", endpoint(primary, settings), endpoint(secondary, settings), zone);
+        dns = new DnsFailover(this, "DnsFailover", endpoint(primary, zone.isPresent()), endpoint(secondary, zone.isPresent()), zone);
         output("PrimaryHealthCheckId", dns.primaryHealthCheckId(), "Route 53 health check of the primary region");
         output("SecondaryHealthCheckId", dns.secondaryHealthCheckId(), "Route 53 health check of the secondary region");
         zone.ifPresent(z -> output("PaymentApiName", z.recordName(), "failover DNS name of the payment API"));
         if (settings.globalAccelerator()) {
+            if (!services) {
+                throw new IllegalArgumentException("globalAccelerator=true needs the payment service (ALB) in both regions; "
+                        + "this blueprint has none, so leave globalAccelerator unset");
+            }
             TrafficAccelerator accelerator = new TrafficAccelerator(this, "Accelerator", naming.shared("accelerator"),
                     primary.service().https() ? 443 : 80,
                     primary.getRegion(), primary.service().loadBalancer(),
@@ -51,18 +52,22 @@ public final class GlobalStack extends Stack {
     }
 
     /**
-     * With a domain the ALB (HTTPS) is both the health-checked host and the alias target; without one the check
+     * With failover records the ALB (HTTPS) is both the health-checked host and the alias target; otherwise the check
      * goes to the regional API Gateway endpoint, which always speaks HTTPS.
      */
-    private static DnsFailover.Endpoint endpoint(RegionalStack region, DrSettings settings) {
+    private static DnsFailover.Endpoint endpoint(RegionalStack region, boolean records) {
         String name = region.getRegion();
-        String albDns = region.service().loadBalancer().getLoadBalancerDnsName();
-        String albZone = region.service().loadBalancer().getLoadBalancerCanonicalHostedZoneId();
-        if (settings.dns().isPresent()) {
-            return new DnsFailover.Endpoint(name, albDns, "/health/ready", albDns, albZone);
+        if (records) {
+            String albDns = region.service().loadBalancer().getLoadBalancerDnsName();
+            return new DnsFailover.Endpoint(name, albDns, "/health/ready", albDns,
+                    region.service().loadBalancer().getLoadBalancerCanonicalHostedZoneId());
+        }
+        if (region.functions() == null) {
+            throw new IllegalArgumentException("the global stack health-checks each region's payment API (or, with a domain, "
+                    + "its ALB): compose " + name + " with functions or with the service and a domain");
         }
         return new DnsFailover.Endpoint(name, region.functions().apiHost(), "/" + PaymentFunctions.STAGE + "/health/ready",
-                albDns, albZone);
+                null, null);
     }
 
     private void output(String id, String value, String description) {

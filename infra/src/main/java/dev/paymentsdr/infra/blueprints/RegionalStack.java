@@ -56,19 +56,125 @@ public final class RegionalStack extends Stack {
     public enum RegionRole { PRIMARY, SECONDARY }
 
     /**
-     * What a blueprint chooses for its regional stacks.
-     *
-     * @param serverlessDatabase Aurora Serverless v2 (true) or provisioned r6g.large instances
-     * @param databaseReaders reader instances per cluster besides the writer
-     * @param natGateways NAT gateways per VPC (tasks reach AWS services through endpoints either way)
-     * @param replicationLagBound lag above which an unplanned failover needs {@code allowDataLoss}
+     * What a blueprint chooses for its regional stacks: which components are present and how big they are.
+     * Start from {@link #everything()} (the flagship) or {@link #minimal()} and switch parts on or off.
      */
-    public record Options(boolean serverlessDatabase, double minAcu, double maxAcu, int databaseReaders, int natGateways,
-                          Duration replicationLagBound, boolean service, boolean functions, boolean queue, boolean eventBus,
-                          boolean globalTable, boolean backup, boolean failoverWorkflow) {
-        /** Everything, sized like the flagship: Serverless v2 0.5-16 ACU, one reader, three NAT gateways, 5-minute RPO bound. */
+    public static final class Options {
+        private boolean database = true;
+        private boolean serverlessDatabase = true;
+        private double minAcu = 0.5;
+        private double maxAcu = 16;
+        private int databaseReaders = 1;
+        private int natGateways = 3;
+        private Duration replicationLagBound = Duration.minutes(5);
+        private boolean service = true;
+        private boolean functions = true;
+        private boolean queue = true;
+        private boolean eventBus = true;
+        private boolean globalTable = true;
+        private boolean backup = true;
+        private boolean failoverWorkflow = true;
+
+        private Options() {
+        }
+
+        /** Every component, sized like the flagship: Serverless v2 0.5-16 ACU, one reader, three NAT gateways, 5-minute RPO bound. */
         public static Options everything() {
-            return new Options(true, 0.5, 16, 1, 3, Duration.minutes(5), true, true, true, true, true, true, true);
+            return new Options();
+        }
+
+        /** Key, network, buckets and alarms only (one NAT gateway); add the components a blueprint needs. */
+        public static Options minimal() {
+            Options options = new Options();
+            options.database = false;
+            options.natGateways = 1;
+            options.service = false;
+            options.functions = false;
+            options.queue = false;
+            options.eventBus = false;
+            options.globalTable = false;
+            options.backup = false;
+            options.failoverWorkflow = false;
+            return options;
+        }
+
+        /** Aurora global database: Serverless v2 between {@code minAcu} and {@code maxAcu}, with {@code readers} readers. */
+        public Options serverlessDatabase(double minAcu, double maxAcu, int readers) {
+            this.database = true;
+            this.serverlessDatabase = true;
+            this.minAcu = minAcu;
+            this.maxAcu = maxAcu;
+            this.databaseReaders = readers;
+            return this;
+        }
+
+        /** Aurora global database on provisioned r6g.large instances with {@code readers} readers. */
+        public Options provisionedDatabase(int readers) {
+            this.database = true;
+            this.serverlessDatabase = false;
+            this.databaseReaders = readers;
+            return this;
+        }
+
+        /** No relational database (e.g. a DynamoDB-only design); also drops the failover workflow, which promotes Aurora. */
+        public Options withoutDatabase() {
+            this.database = false;
+            this.failoverWorkflow = false;
+            return this;
+        }
+
+        /** NAT gateways per VPC. */
+        public Options natGateways(int count) {
+            this.natGateways = count;
+            return this;
+        }
+
+        /** Replication lag above which an unplanned failover needs {@code allowDataLoss}. */
+        public Options replicationLagBound(Duration bound) {
+            this.replicationLagBound = bound;
+            return this;
+        }
+
+        /** ECS Fargate payment service behind an ALB. */
+        public Options service(boolean present) {
+            this.service = present;
+            return this;
+        }
+
+        /** Lambda payment API behind API Gateway. */
+        public Options functions(boolean present) {
+            this.functions = present;
+            return this;
+        }
+
+        /** Order queue with dead-letter queue and consumer. */
+        public Options queue(boolean present) {
+            this.queue = present;
+            return this;
+        }
+
+        /** Event bus with cross-region forwarding. */
+        public Options eventBus(boolean present) {
+            this.eventBus = present;
+            return this;
+        }
+
+        /** DynamoDB global table. */
+        public Options globalTable(boolean present) {
+            this.globalTable = present;
+            return this;
+        }
+
+        /** AWS Backup plan with cross-region copy. */
+        public Options backup(boolean present) {
+            this.backup = present;
+            return this;
+        }
+
+        /** The "promote this region" Step Functions workflow (needs database, service and functions). */
+        public Options failoverWorkflow(boolean present) {
+            this.failoverWorkflow = present;
+            return this;
         }
     }
 
@@ -91,43 +197,47 @@ public final class RegionalStack extends Stack {
 
         RegionKey key = new RegionKey(this, "DataKey", naming.keyAlias());
         Network network = new Network(this, "Network", writer ? "10.0.0.0/16" : "10.1.0.0/16",
-                List.of(region + "a", region + "b", region + "c"), options.natGateways(), key.key());
+                List.of(region + "a", region + "b", region + "c"), options.natGateways, key.key());
         LogArchive logs = new LogArchive(this, "LogArchive", 365);
         ReplicatedBucket bucket = new ReplicatedBucket(this, "TransactionLogs", naming.bucket(region), key.key(),
                 logs.bucket(), naming.bucket(other), other, "alias/" + naming.keyAlias());
-        database = new GlobalDatabase(this, "Database", new GlobalDatabase.GlobalDatabaseProps(
+        database = !options.database ? null : new GlobalDatabase(this, "Database", new GlobalDatabase.GlobalDatabaseProps(
                 writer ? GlobalDatabase.Role.WRITER : GlobalDatabase.Role.SECONDARY,
                 settings.databaseEngine(), naming.shared("global"), naming.regional("db", region),
                 naming.databaseSecret(), other, network.vpc(), network.isolatedSubnets(), key.key(),
-                options.serverlessDatabase(), options.minAcu(), options.maxAcu(),
-                InstanceType.of(InstanceClass.R6G, InstanceSize.LARGE), options.databaseReaders(), 7,
+                options.serverlessDatabase, options.minAcu, options.maxAcu,
+                InstanceType.of(InstanceClass.R6G, InstanceSize.LARGE), options.databaseReaders, 7,
                 settings.deletionProtection()));
 
         Observability observability = new Observability(this, "Observability", naming.regional("ops", region), key.key(),
                 settings.alertEmail());
-        observability.watchDatabase(database, options.replicationLagBound(), 500);
+        if (database != null) {
+            observability.watchDatabase(database, options.replicationLagBound, 500);
+        }
         observability.watchReplication(bucket);
 
         String tableName = naming.shared("sessions");
-        Optional<GlobalTable> globalTable = writer && options.globalTable()
+        Optional<GlobalTable> globalTable = writer && options.globalTable
                 ? Optional.of(new GlobalTable(this, "Sessions", tableName, other, settings.deletionProtection()))
                 : Optional.empty();
         // The secondary region reaches its replica by the shared name.
-        Optional<ITableV2> table = options.globalTable()
+        Optional<ITableV2> table = options.globalTable
                 ? Optional.of(globalTable.<ITableV2>map(GlobalTable::table).orElseGet(() -> TableV2.fromTableName(this, "SessionsReplica", tableName)))
                 : Optional.empty();
-        if (options.globalTable()) {
+        if (options.globalTable) {
             observability.watchTable(tableName);
         }
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PAYMENTS_REGION", region);
-        environment.put("PAYMENTS_DB_URL", database.jdbcUrl());
+        if (database != null) {
+            environment.put("PAYMENTS_DB_URL", database.jdbcUrl());
+        }
         environment.put("PAYMENTS_BUCKET", bucket.bucket().getBucketName());
-        if (options.globalTable()) {
+        if (options.globalTable) {
             environment.put("PAYMENTS_TABLE", tableName);
         }
-        Optional<PaymentEventBus> bus = options.eventBus()
+        Optional<PaymentEventBus> bus = options.eventBus
                 ? Optional.of(new PaymentEventBus(this, "Events", naming.shared("events"), other, key.key()))
                 : Optional.empty();
         bus.ifPresent(b -> {
@@ -142,18 +252,21 @@ public final class RegionalStack extends Stack {
                         HostedZoneAttributes.builder().hostedZoneId(dns.hostedZoneId()).zoneName(dns.domainName()).build())))
                 .build());
 
-        if (options.service()) {
+        if (options.service) {
             Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
             serviceEnvironment.put("PAYMENTS_PORT", Integer.toString(PaymentService.CONTAINER_PORT));
             serviceEnvironment.put("PAYMENTS_BIND", "0.0.0.0");
             service = new PaymentService(this, "Service", new PaymentService.PaymentServiceProps(
                     naming.regional("payments", region), network.vpc(), artifacts.serviceImage().get(), serviceEnvironment,
-                    Map.of("PAYMENTS_DB_USER", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "username"),
+                    database == null ? Map.of() : Map.of(
+                            "PAYMENTS_DB_USER", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "username"),
                             "PAYMENTS_DB_PASSWORD", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "password")),
                     key.key(), logs.bucket(), certificate,
                     writer ? settings.primaryCapacity().minTasks() : settings.secondaryCapacity().minTasks(),
                     writer ? settings.primaryCapacity().maxTasks() : settings.secondaryCapacity().maxTasks()));
-            database.allowFrom(service.service(), "payment service tasks");
+            if (database != null) {
+                database.allowFrom(service.service(), "payment service tasks");
+            }
             bucket.bucket().grantReadWrite(service.service().getTaskDefinition().getTaskRole());
             table.ifPresent(t -> t.grantReadWriteData(service.service().getTaskDefinition().getTaskRole()));
             bus.ifPresent(b -> b.bus().grantPutEventsTo(service.service().getTaskDefinition().getTaskRole()));
@@ -167,15 +280,19 @@ public final class RegionalStack extends Stack {
             service = null;
         }
 
-        if (options.functions() || options.queue()) {
+        if (options.functions || options.queue) {
             SecurityGroup functionsGroup = SecurityGroup.Builder.create(this, "FunctionsSecurityGroup")
                     .vpc(network.vpc()).description("payment functions").allowAllOutbound(true).build();
-            database.allowFrom(functionsGroup, "payment functions");
+            if (database != null) {
+                database.allowFrom(functionsGroup, "payment functions");
+            }
             Map<String, String> lambdaEnvironment = new LinkedHashMap<>(environment);
-            lambdaEnvironment.put("PAYMENTS_DB_SECRET_ARN", database.secret().getSecretArn());
+            if (database != null) {
+                lambdaEnvironment.put("PAYMENTS_DB_SECRET_ARN", database.secret().getSecretArn());
+            }
             PaymentFunctions.LambdaSettings lambda = new PaymentFunctions.LambdaSettings(naming.regional("api", region),
                     artifacts.lambdaCode().get(), network.vpc(), network.privateSubnets(), functionsGroup, key.key(), lambdaEnvironment);
-            if (options.functions()) {
+            if (options.functions) {
                 functions = new PaymentFunctions(this, "Functions", lambda);
                 grantRuntime(functions.function(), database, bucket, table, bus);
                 firewall.protect(functions.api().getDeploymentStage().getStageArn());
@@ -185,7 +302,7 @@ public final class RegionalStack extends Stack {
             } else {
                 functions = null;
             }
-            if (options.queue()) {
+            if (options.queue) {
                 PaymentQueue queue = new PaymentQueue(this, "Orders", naming.regional("orders", region), lambda);
                 grantRuntime(queue.consumer(), database, bucket, table, bus);
                 observability.watchDeadLetters("orders-dlq", queue.deadLetterDepth());
@@ -196,13 +313,16 @@ public final class RegionalStack extends Stack {
         }
 
         RegionalBackup backup = new RegionalBackup(this, "Backup", naming.shared("backup"), key.key());
-        if (writer && options.backup()) {
-            List<String> protectedArns = new ArrayList<>(List.of(database.clusterArn()));
+        if (writer && options.backup) {
+            List<String> protectedArns = new ArrayList<>();
+            if (database != null) {
+                protectedArns.add(database.clusterArn());
+            }
             globalTable.ifPresent(t -> protectedArns.add(t.table().getTableArn()));
             backup.backUp(protectedArns, other);
         }
 
-        if (options.failoverWorkflow() && service != null && functions != null) {
+        if (options.failoverWorkflow && database != null && service != null && functions != null) {
             String clusterPattern = formatArn(ArnComponents.builder().service("rds").region("*").resource("cluster")
                     .resourceName(naming.regional("db", "*")).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
             Optional<FailoverWorkflow.DnsSwitch> dnsSwitch = settings.dns().map(dns -> new FailoverWorkflow.DnsSwitch(
@@ -217,10 +337,12 @@ public final class RegionalStack extends Stack {
                     "start with {\"mode\":\"switchover\"} (planned) or {\"mode\":\"failover\"} (region loss) to promote this region");
         }
 
-        output("DatabaseClusterId", database.clusterIdentifier(), "Aurora cluster of this region");
-        output("DatabaseEndpoint", database.endpoint(), "writer endpoint of this region's cluster");
-        output("GlobalClusterId", database.globalClusterIdentifier(), "Aurora global cluster");
-        output("DatabaseSecretName", naming.databaseSecret(), "Secrets Manager name of the database credentials");
+        if (database != null) {
+            output("DatabaseClusterId", database.clusterIdentifier(), "Aurora cluster of this region");
+            output("DatabaseEndpoint", database.endpoint(), "writer endpoint of this region's cluster");
+            output("GlobalClusterId", database.globalClusterIdentifier(), "Aurora global cluster");
+            output("DatabaseSecretName", naming.databaseSecret(), "Secrets Manager name of the database credentials");
+        }
         output("TransactionLogBucket", bucket.bucket().getBucketName(), "replicated transaction-log bucket");
         output("AlertTopicArn", observability.topic().getTopicArn(), "SNS topic of this region's alarms");
         output("BackupVaultName", backup.vault().getBackupVaultName(), "AWS Backup vault");
@@ -230,7 +352,9 @@ public final class RegionalStack extends Stack {
 
     private static void grantRuntime(software.amazon.awscdk.services.lambda.Function function, GlobalDatabase database,
                                      ReplicatedBucket bucket, Optional<ITableV2> table, Optional<PaymentEventBus> bus) {
-        database.secret().grantRead(function);
+        if (database != null) {
+            database.secret().grantRead(function);
+        }
         bucket.bucket().grantReadWrite(function);
         table.ifPresent(t -> t.grantReadWriteData(function));
         bus.ifPresent(b -> b.bus().grantPutEventsTo(function));
@@ -255,7 +379,7 @@ public final class RegionalStack extends Stack {
         return functions;
     }
 
-    /** This region's global database member. */
+    /** This region's global database member, or null when the blueprint left it out. */
     public GlobalDatabase database() {
         return database;
     }

@@ -2,6 +2,8 @@ package dev.paymentsdr.infra.blueprints;
 
 import dev.paymentsdr.infra.config.DrSettings;
 import dev.paymentsdr.infra.constructs.DnsFailover;
+import dev.paymentsdr.infra.constructs.Observability;
+import dev.paymentsdr.infra.constructs.RegionKey;
 import dev.paymentsdr.infra.constructs.PaymentFunctions;
 import dev.paymentsdr.infra.constructs.TrafficAccelerator;
 import java.util.Optional;
@@ -13,7 +15,7 @@ import software.constructs.Construct;
 
 /**
  * The global stack (in us-east-1, where Route 53 health-check metrics live): Route 53 health checks and failover
- * records for the two regions and, optionally, a Global Accelerator.
+ * records for the two regions, alarms on those checks and, optionally, a Global Accelerator.
  */
 public final class GlobalStack extends Stack {
     /** Region of the global stack. */
@@ -35,6 +37,13 @@ public final class GlobalStack extends Stack {
         Optional<DnsFailover.Zone> zone = settings.dns().filter(d -> services)
                 .map(d -> new DnsFailover.Zone(d.hostedZoneId(), d.apiRecordName()));
         dns = new DnsFailover(this, "DnsFailover", endpoint(primary, zone.isPresent()), endpoint(secondary, zone.isPresent()), zone);
+        // Route 53 health-check metrics exist only in us-east-1, so their alarms live here with a topic of their own.
+        RegionKey key = new RegionKey(this, "AlertsKey", naming.shared("global-alerts"));
+        Observability observability = new Observability(this, "Observability", naming.regional("ops", "global"), key.key(),
+                settings.alertEmail());
+        observability.watchHealthCheck(primary.getRegion(), dns.primaryHealthCheckId());
+        observability.watchHealthCheck(secondary.getRegion(), dns.secondaryHealthCheckId());
+        output("AlertTopicArn", observability.topic().getTopicArn(), "SNS topic of the health-check alarms");
         output("PrimaryHealthCheckId", dns.primaryHealthCheckId(), "Route 53 health check of the primary region");
         output("SecondaryHealthCheckId", dns.secondaryHealthCheckId(), "Route 53 health check of the secondary region");
         zone.ifPresent(z -> output("PaymentApiName", z.recordName(), "failover DNS name of the payment API"));

@@ -62,6 +62,17 @@ public final class DnsFailover extends Construct {
                 .build();
     }
 
+    /** Route 53 status (1 healthy, 0 unhealthy) of a health check, minimum per minute; Route 53 publishes it in us-east-1. */
+    public static software.amazon.awscdk.services.cloudwatch.Metric healthStatus(String healthCheckId) {
+        return software.amazon.awscdk.services.cloudwatch.Metric.Builder.create()
+                .namespace("AWS/Route53")
+                .metricName("HealthCheckStatus")
+                .dimensionsMap(java.util.Map.of("HealthCheckId", healthCheckId))
+                .statistic("Minimum")
+                .period(software.amazon.awscdk.Duration.minutes(1))
+                .build();
+    }
+
     /** Id of the primary region's health check. */
     public String primaryHealthCheckId() {
         return primaryCheck.getAttrHealthCheckId();

@@ -128,6 +128,12 @@ public final class Observability extends Construct {
                 TreatMissingData.NOT_BREACHING, "S3 replication to the other region slower than 15 minutes");
     }
 
+    /** Alarm when Route 53 sees {@code region}'s health check failing for three minutes. */
+    public void watchHealthCheck(String region, String healthCheckId) {
+        alarm("health-check-" + region, DnsFailover.healthStatus(healthCheckId), 1, ComparisonOperator.LESS_THAN_THRESHOLD, 3,
+                TreatMissingData.BREACHING, "Route 53 health check of " + region + " failing: DNS fails over; consider the failover workflow");
+    }
+
     /** Alarm on messages in a dead-letter queue. */
     public void watchDeadLetters(String name, Metric depth) {
         alarm(name, depth, 0, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, TreatMissingData.NOT_BREACHING,

@@ -251,6 +251,10 @@ class FlagshipBlueprintTest {
                 "HealthCheckConfig", Match.objectLike(Map.of(
                         "Type", "HTTPS", "Port", 443, "RequestInterval", 10, "FailureThreshold", 3,
                         "ResourcePath", "/prod/health/ready")))), 2);
+        global.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "Namespace", "AWS/Route53", "MetricName", "HealthCheckStatus", "Threshold", 1,
+                "ComparisonOperator", "LessThanThreshold", "AlarmActions", List.of(Match.anyValue()))), 2);
+        global.hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("KmsMasterKeyId", Match.anyValue())));
     }
 
     @Test

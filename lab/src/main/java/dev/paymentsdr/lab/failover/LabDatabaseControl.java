@@ -174,15 +174,19 @@ public final class LabDatabaseControl implements DatabaseControl {
     public String awaitCaughtUp(RegionId standby, RegionId primary, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         PostgresServer old = region(primary).db();
-        String lsn = awaitReplayed(standby, () -> singleOrFail(old, "select pg_current_wal_lsn()::text"), false, deadline);
-        // A clean stop streams the old primary's shutdown checkpoint to the standby before it exits. Once the
-        // standby has replayed it, the standby's new timeline forks after the old primary's last record, so
-        // the old primary can later follow it without a rewind.
-        old.stop();
+        String caughtUp = primary + " was already stopped";
+        if (old.isRunning()) {
+            String lsn = awaitReplayed(standby, () -> singleOrFail(old, "select pg_current_wal_lsn()::text"), false, deadline);
+            caughtUp = standby + " replayed everything up to " + lsn + " (zero lag)";
+            // A clean stop streams the old primary's shutdown checkpoint to the standby before it exits. Once the
+            // standby has replayed it, the standby's new timeline forks after the old primary's last record, so
+            // the old primary can later follow it without a rewind.
+            old.stop();
+        }
         String checkpoint = latestCheckpoint(old);
         awaitReplayed(standby, () -> checkpoint, true, deadline);
-        return standby + " replayed everything up to " + lsn + " (zero lag); " + primary
-                + " stopped cleanly and its shutdown checkpoint " + checkpoint + " was replayed too";
+        return caughtUp + "; " + primary + " stopped cleanly and its shutdown checkpoint " + checkpoint
+                + " was replayed too";
     }
 
     /**

@@ -64,8 +64,6 @@ public final class GlobalDatabase extends Construct {
                 .description("Aurora " + props.engine().name().toLowerCase() + " cluster: clients of the payment database only")
                 .allowAllOutbound(false)
                 .build();
-        Nag.suppress(securityGroup, "CdkNagValidationFailure",
-                "Ingress rules reference the clients' security groups and the cluster port as intrinsics; only those clients are allowed.");
         if (props.role() == Role.WRITER) {
             DatabaseSecret credentials = DatabaseSecret.Builder.create(this, "Credentials")
                     .username("payments_admin")
@@ -98,6 +96,8 @@ public final class GlobalDatabase extends Construct {
                     .copyTagsToSnapshot(true)
                     .build();
             cluster.addRotationSingleUser(software.amazon.awscdk.services.rds.RotationSingleUserOptions.builder().automaticallyAfter(Duration.days(30)).build());
+            // After the rotation function's ingress rule exists, so that the suppression reaches it.
+            suppressIntrinsicIngress();
             CfnGlobalCluster global = CfnGlobalCluster.Builder.create(this, "GlobalCluster")
                     .globalClusterIdentifier(props.globalClusterIdentifier())
                     .sourceDbClusterIdentifier(cluster.getClusterIdentifier())
@@ -157,6 +157,11 @@ public final class GlobalDatabase extends Construct {
         }
     }
 
+    private void suppressIntrinsicIngress() {
+        Nag.suppress(securityGroup, "CdkNagValidationFailure",
+                "Ingress rules reference the clients' security groups and the cluster port as intrinsics; only those clients are allowed.");
+    }
+
     private IClusterInstance instance(String id, boolean writer) {
         if (props.serverless()) {
             return ClusterInstance.serverlessV2(id, ServerlessV2ClusterInstanceProps.builder()
@@ -196,6 +201,7 @@ public final class GlobalDatabase extends Construct {
     public void allowFrom(IConnectable client, String description) {
         securityGroup.addIngressRule(client.getConnections().getSecurityGroups().get(0),
                 Port.tcp(props.engine().port()), description);
+        suppressIntrinsicIngress();
     }
 
     /** Credentials secret (in the secondary region: the replica of the writer's secret, found by name). */

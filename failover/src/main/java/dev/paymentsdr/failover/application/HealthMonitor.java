@@ -46,11 +46,16 @@ public final class HealthMonitor {
      */
     public Optional<ExecutionResult> run(BooleanSupplier stop) throws InterruptedException {
         while (!stop.getAsBoolean()) {
+            java.time.Instant started = clock.instant();
             Optional<ExecutionResult> result = probeOnce();
             if (result.isPresent() && !result.get().succeeded()) {
                 return result;
             }
-            sleeper.sleep(settings.interval());
+            // probes start at a fixed rate: a slow answer must not stretch the time to detection
+            Duration left = settings.interval().minus(Duration.between(started, clock.instant()));
+            if (!left.isNegative() && !left.isZero()) {
+                sleeper.sleep(left);
+            }
         }
         return Optional.empty();
     }

@@ -107,4 +107,52 @@ class HealthMonitorTest {
         assertThat(result).hasValueSatisfying(r -> assertThat(r.outcome()).isEqualTo(ExecutionResult.Outcome.REFUSED));
         assertThat(started).hasSize(1);
     }
+
+    @Test
+    void probesStartAtAFixedRateSoASlowAnswerDoesNotStretchDetection() throws InterruptedException {
+        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        dev.paymentsdr.failover.port.out.Capacity slow = new dev.paymentsdr.failover.port.out.Capacity() {
+            @Override
+            public boolean isReady(RegionId region) {
+                now[0] = now[0].plusMillis(300);
+                return true;
+            }
+
+            @Override
+            public String ensureRunning(RegionId region, Duration timeout) {
+                return "";
+            }
+
+            @Override
+            public String ensureReady(RegionId region, Duration timeout) {
+                return "";
+            }
+        };
+        List<Duration> sleeps = new ArrayList<>();
+        FailoverPorts ports = new FailoverPorts(world, world, world, world, world, log, new InMemoryLease(clock));
+        FailoverOrchestrator unused = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { }, "x");
+        HealthMonitor monitor = new HealthMonitor(world, slow, unused,
+                new HealthMonitor.Settings(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), false), moving,
+                d -> { sleeps.add(d); now[0] = now[0].plus(d); }, (region, ready, failures, detail) -> { });
+
+        monitor.run(() -> sleeps.size() == 2);
+
+        assertThat(sleeps).containsExactly(Duration.ofMillis(700), Duration.ofMillis(700));
+    }
 }

@@ -5,14 +5,22 @@ import dev.paymentsdr.failover.port.out.Capacity;
 import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabException;
 import dev.paymentsdr.lab.LabRegion;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
 /** The capacity port on the lab's service processes: readiness over HTTP, start the process when it is not running. */
 public final class LabCapacity implements Capacity {
     private static final Duration POLL = Duration.ofMillis(100);
+    /** A readiness answer slower than this counts as a failed probe (a hung region must not slow detection). */
+    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
 
     private final Lab lab;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(PROBE_TIMEOUT).build();
 
     public LabCapacity(Lab lab) {
         this.lab = lab;
@@ -21,8 +29,13 @@ public final class LabCapacity implements Capacity {
     @Override
     public boolean isReady(RegionId region) {
         try {
-            return lab.region(region.name()).isReady();
-        } catch (RuntimeException e) {
+            HttpRequest request = HttpRequest.newBuilder(lab.region(region.name()).serviceUrl().resolve("/health/ready"))
+                    .timeout(PROBE_TIMEOUT).GET().build();
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
@@ -46,7 +59,7 @@ public final class LabCapacity implements Capacity {
             labRegion.startService(timeout);
             started = "service process started; ";
         }
-        while (!labRegion.isReady()) {
+        while (!isReady(region)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new LabException("the " + region + " service did not report ready within " + timeout.toSeconds()
                         + " s (last /health/ready status: " + labRegion.readinessStatus() + "); see " + labRegion.serviceLog());

@@ -22,6 +22,17 @@ public final class SynthSupport {
     private SynthSupport() {
     }
 
+    /** Every {@code aws:cdk:warning} entry of the assembly (cdk-nag warnings, CDK deprecation or validation warnings). */
+    public static List<String> warnings(CloudAssembly assembly) {
+        List<String> warnings = new ArrayList<>();
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            stack.getMessages().stream()
+                    .filter(m -> "warning".equals(m.getLevel().toString().toLowerCase()))
+                    .forEach(m -> warnings.add(stack.getStackName() + " " + m.getId() + ": " + m.getEntry().getData()));
+        }
+        return warnings;
+    }
+
     /** Every {@code aws:cdk:error} entry of the assembly (cdk-nag writes its unsuppressed findings there). */
     public static List<String> errors(CloudAssembly assembly) {
         List<String> errors = new ArrayList<>();

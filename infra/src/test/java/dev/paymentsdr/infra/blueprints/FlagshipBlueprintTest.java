@@ -54,6 +54,7 @@ class FlagshipBlueprintTest {
     @Test
     void cdkNagAwsSolutionsAndPciDssReportNoUnsuppressedError() {
         assertThat(SynthSupport.errors(result.assembly())).as("unsuppressed cdk-nag errors").isEmpty();
+        assertThat(SynthSupport.warnings(result.assembly())).as("cdk-nag and CDK warnings").isEmpty();
         assertThat(Path.of(result.assembly().getDirectory()).resolve("PCI.DSS.321-PaymentsDr-Primary-dev-NagReport.csv")).exists();
         assertThat(Path.of(result.assembly().getDirectory()).resolve("AwsSolutions-PaymentsDr-Secondary-dev-NagReport.csv")).exists();
     }

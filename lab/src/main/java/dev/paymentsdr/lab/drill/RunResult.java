@@ -29,8 +29,8 @@ public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, doubl
     public static RunResult measure(int run, List<RequestRecord> records, List<TimelineEvent> timeline,
                                     Set<String> keysOnNewPrimary, String outcome) {
         // A planned switchover keeps taking writes until it drains them: its outage starts there.
-        Optional<Double> faultMs = timeline.stream().filter(e -> e.name().equals("drain")).map(TimelineEvent::atMs).findFirst()
-                .or(() -> timeline.stream().filter(e -> e.name().equals("fault")).map(TimelineEvent::atMs).findFirst());
+        String from = timeline.stream().anyMatch(e -> e.name().equals("drain")) ? "drain" : "fault";
+        Optional<Double> faultMs = timeline.stream().filter(e -> e.name().equals(from)).map(TimelineEvent::atMs).findFirst();
         Double rto = null;
         List<TimelineEvent> events = new ArrayList<>(timeline);
         if (faultMs.isPresent()) {
@@ -40,7 +40,7 @@ public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, doubl
             if (firstAck.isPresent()) {
                 rto = (firstAck.get().endNanos() - faultNanos) / 1_000_000.0;
                 events.add(new TimelineEvent("recovered", firstAck.get().endNanos() / 1_000_000.0,
-                        "first acknowledged payment sent after the fault"));
+                        "first acknowledged payment sent after the " + from));
             }
         }
         events.sort(Comparator.comparingDouble(TimelineEvent::atMs));

@@ -25,7 +25,7 @@ public final class FlagshipBlueprint implements Blueprint {
         RegionalStack primary = new RegionalStack(app, "Primary", settings, naming, RegionalStack.RegionRole.PRIMARY,
                 artifacts, options);
         RegionalStack secondary = new RegionalStack(app, "Secondary", settings, naming, RegionalStack.RegionRole.SECONDARY,
-                artifacts, options);
+                artifacts, options, primary);
         // The secondary cluster joins the global cluster that the primary stack creates.
         secondary.addStackDependency(primary, "the secondary Aurora cluster joins the primary's global cluster");
         new GlobalStack(app, "Global", settings, naming, primary, secondary);

@@ -178,9 +178,18 @@ public final class RegionalStack extends Stack {
         }
     }
 
-    /** Composes the stack of {@code region}. */
+    /** Composes the stack of {@code region}; a secondary finds the database credentials' replica by name. */
     public RegionalStack(Construct scope, String id, DrSettings settings, Naming naming, RegionRole role,
                          Artifacts artifacts, Options options) {
+        this(scope, id, settings, naming, role, artifacts, options, null);
+    }
+
+    /**
+     * Composes the stack of {@code region}; a secondary given the {@code writerStack} derives the complete ARN of
+     * the credentials' replica from the writer's secret (a cross-region reference).
+     */
+    public RegionalStack(Construct scope, String id, DrSettings settings, Naming naming, RegionRole role,
+                         Artifacts artifacts, Options options, RegionalStack writerStack) {
         super(scope, id, StackProps.builder()
                 .stackName(naming.stack(role == RegionRole.PRIMARY ? "Primary" : "Secondary"))
                 .description("payments-dr " + role.name().toLowerCase() + " region (" + naming.suffix() + ")")
@@ -207,7 +216,8 @@ public final class RegionalStack extends Stack {
                 naming.databaseSecret(), other, network.vpc(), network.isolatedSubnets(), key.key(),
                 options.serverlessDatabase, options.minAcu, options.maxAcu,
                 InstanceType.of(InstanceClass.R6G, InstanceSize.LARGE), options.databaseReaders, 7,
-                settings.deletionProtection()));
+                settings.deletionProtection(),
+                writerStack != null && writerStack.database() != null ? writerStack.database().secret().getSecretArn() : null));
 
         Observability observability = new Observability(this, "Observability", naming.regional("ops", region), key.key(),
                 settings.alertEmail());

@@ -111,7 +111,7 @@ public final class GlobalDatabase extends Construct {
             Nag.suppress(cluster, "AwsSolutions-RDS14",
                     "Backtrack is not supported for members of an Aurora global database; point-in-time restore covers the need.");
         } else {
-            secret = Secret.fromSecretNameV2(this, "Credentials", props.secretName());
+            secret = replicaOf(props);
             SubnetGroup subnets = SubnetGroup.Builder.create(this, "Subnets")
                     .vpc(props.vpc())
                     .vpcSubnets(props.subnets())
@@ -155,6 +155,22 @@ public final class GlobalDatabase extends Construct {
             Nag.suppress(cluster, List.of("AwsSolutions-SMG4", "AwsSolutions-RDS14"),
                     "Secondary global-database member: credentials and rotation belong to the writer's secret (replicated here); backtrack is unsupported on global members.");
         }
+    }
+
+    /**
+     * The replica of the writer's secret in this region. A replica keeps the primary's ARN except for the region, so
+     * with the writer's ARN (a cross-region reference) the complete replica ARN is known; ECS needs a complete ARN.
+     * Without it the replica is found by name.
+     */
+    private ISecret replicaOf(GlobalDatabaseProps props) {
+        if (props.writerSecretArn() == null) {
+            return Secret.fromSecretNameV2(this, "Credentials", props.secretName());
+        }
+        software.amazon.awscdk.Stack stack = software.amazon.awscdk.Stack.of(this);
+        String nameWithSuffix = software.amazon.awscdk.Fn.select(6, software.amazon.awscdk.Fn.split(":", props.writerSecretArn()));
+        String replicaArn = "arn:" + stack.getPartition() + ":secretsmanager:" + stack.getRegion() + ":" + stack.getAccount()
+                + ":secret:" + nameWithSuffix;
+        return Secret.fromSecretCompleteArn(this, "Credentials", replicaArn);
     }
 
     private void suppressIntrinsicIngress() {
@@ -246,7 +262,11 @@ public final class GlobalDatabase extends Construct {
                 .build();
     }
 
-    /** Props of {@link GlobalDatabase}. */
+    /**
+     * Props of {@link GlobalDatabase}.
+     *
+     * @param writerSecretArn for a secondary: ARN of the writer's credentials secret (null: find the replica by name)
+     */
     public record GlobalDatabaseProps(
             Role role,
             DatabaseEngineChoice engine,
@@ -263,6 +283,7 @@ public final class GlobalDatabase extends Construct {
             InstanceType instanceType,
             int readers,
             int backupRetentionDays,
-            boolean deletionProtection) {
+            boolean deletionProtection,
+            String writerSecretArn) {
     }
 }

@@ -189,6 +189,15 @@ class FlagshipBlueprintTest {
     }
 
     @Test
+    void secondaryTasksReadTheCredentialsReplicaByItsCompleteArn() {
+        Capture secrets = new Capture();
+        secondary.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of(
+                "ContainerDefinitions", List.of(Match.objectLike(Map.of("Secrets", secrets))))));
+        String valueFrom = secrets.asArray().toString();
+        assertThat(valueFrom).contains("PAYMENTS_DB_PASSWORD", ":secretsmanager:us-east-2:", "Fn::Select", ":password::");
+    }
+
+    @Test
     void functionsRunTheRealHandlersOnJava21WithSnapStartAndTracing() {
         for (String handler : List.of("dev.paymentsdr.aws.lambda.PaymentApiHandler::handleRequest",
                 "dev.paymentsdr.aws.lambda.PaymentQueueHandler::handleRequest")) {

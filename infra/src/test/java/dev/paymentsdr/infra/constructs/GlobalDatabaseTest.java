@@ -20,7 +20,8 @@ class GlobalDatabaseTest {
                                                             boolean serverless) {
         return new GlobalDatabase.GlobalDatabaseProps(role, engine, "g-test", "c-test", "test/db", "us-west-2",
                 TestStacks.vpc(stack), SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build(),
-                TestStacks.key(stack), serverless, 0.5, 4, InstanceType.of(InstanceClass.R6G, InstanceSize.LARGE), 1, 7, false);
+                TestStacks.key(stack), serverless, 0.5, 4, InstanceType.of(InstanceClass.R6G, InstanceSize.LARGE), 1, 7, false,
+                role == GlobalDatabase.Role.SECONDARY ? "arn:aws:secretsmanager:us-east-1:123456789012:secret:test/db-AbC123" : null);
     }
 
     @Test
@@ -61,5 +62,8 @@ class GlobalDatabaseTest {
         template.resourceCountIs("AWS::RDS::GlobalCluster", 0);
         template.resourceCountIs("AWS::SecretsManager::Secret", 0);
         assertThat(database.jdbcUrl()).startsWith("jdbc:postgresql://").endsWith(":5433/payments");
+        assertThat(stack.resolve(database.secret().getSecretArn()).toString())
+                .as("the replica keeps the writer's ARN except for the region")
+                .contains("us-west-2", "test/db-AbC123").doesNotContain("us-east-1");
     }
 }

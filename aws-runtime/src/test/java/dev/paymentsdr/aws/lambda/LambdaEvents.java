@@ -20,4 +20,11 @@ final class LambdaEvents {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Serializes a handler's result as the Lambda runtime would return it to the caller. */
+    static <T> String write(T value, Class<T> type) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader()).toJson(value, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -138,6 +138,17 @@ class PaymentHandlersIT {
     }
 
     @Test
+    void theFailoverWorkflowsMinimalReadinessEventGetsAStatusCodeInThePayload() throws Exception {
+        APIGatewayProxyResponseEvent response = apiHandler.handleRequest(
+                LambdaEvents.read("stepfunctions-readiness-invoke.json", APIGatewayProxyRequestEvent.class), null);
+
+        // The state machine reads $.Payload.statusCode: the serialized response must carry that field.
+        JsonNode payload = JSON.readTree(LambdaEvents.write(response, APIGatewayProxyResponseEvent.class));
+        assertThat(payload.get("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(payload.get("body").asText()).get("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
     void aQueueBatchAcceptsTheValidMessageAndReportsTheInvalidOneForRetryAndDeadLettering() throws Exception {
         SQSEvent event = LambdaEvents.read("sqs-payment-messages.json", SQSEvent.class);
 

@@ -63,7 +63,7 @@ class FlagshipBlueprintTest {
     void cfnLintFindsNoErrorInAnyTemplate() throws Exception {
         SynthSupport.LintResult lint = SynthSupport.cfnLint(result.assembly());
         assertThat(lint.hasErrors()).as(lint.output()).isFalse();
-        // Every warning left is explained in docs/readme/infrastructure.md.
+        // Every warning left is explained in the README's Infrastructure section.
         assertThat(SynthSupport.lintRules(lint.output())).as(lint.output()).isSubsetOf("W3005", "W3010");
     }
 

@@ -61,6 +61,7 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
             return ReadinessReport.notReady(DatabaseRole.UNKNOWN, "database unreachable: " + describe(e), Map.of());
         }
         if (state.inRecovery()) {
+            migrator.recognizeReplicatedSchema();
             return ReadinessReport.notReady(DatabaseRole.STANDBY,
                     "database is a standby (in recovery); it takes no writes until promoted", state.replication());
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,31 @@ public final class SchemaMigrator {
         }
         ensureMigrated();
         return true;
+    }
+
+    /**
+     * On a read-only database (a standby, or a fenced primary) recognizes a schema that physical replication
+     * already brought up to date, so that a promotion needs no migration on the failover path. Reads only;
+     * at most once per 5 s; returns whether the schema is known to be migrated.
+     */
+    public boolean recognizeReplicatedSchema() {
+        if (migrated.get()) {
+            return true;
+        }
+        long last = lastAttempt.get();
+        if (System.nanoTime() - last < RETRY_INTERVAL_NANOS || !lastAttempt.compareAndSet(last, System.nanoTime())) {
+            return false;
+        }
+        try {
+            MigrationInfoService info = flyway.info();
+            if (info.current() != null && info.pending().length == 0) {
+                migrated.set(true);
+                LOG.info("replicated schema is at version {}: no migration needed after a promotion", info.current().getVersion());
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the replicated schema history yet", e);
+        }
+        return migrated.get();
     }
 
     /** Migrates unless already done; throws the database failure when it cannot (the next call tries again). */

@@ -1,5 +1,6 @@
 package dev.paymentsdr.failover.application;
 
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.ExecutionId;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
@@ -8,6 +9,7 @@ import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.policy.ConsecutiveFailures;
 import dev.paymentsdr.failover.port.in.TriggerFailover;
 import dev.paymentsdr.failover.port.out.Capacity;
+import dev.paymentsdr.failover.port.out.DatabaseControl;
 import dev.paymentsdr.failover.port.out.Traffic;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +17,15 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * The automatic mode: probes the active region's readiness at an interval and starts an unplanned
- * failover after N consecutive failures (Patroni's loop: read the state, decide, act).
+ * The automatic mode: probes both regions at an interval and starts an unplanned failover after N
+ * consecutive failures of the active region (Patroni's loop: read the state, decide, act; Route 53 checks
+ * both records the same way). The passive region's database is probed only while the active region is
+ * healthy, so watching it never delays the detection of an active region's failure.
  */
 public final class HealthMonitor {
     private final Traffic traffic;
     private final Capacity capacity;
+    private final DatabaseControl databases;
     private final TriggerFailover trigger;
     private final Settings settings;
     private final Clock clock;
@@ -28,10 +33,11 @@ public final class HealthMonitor {
     private final Listener listener;
     private final ConsecutiveFailures failures;
 
-    public HealthMonitor(Traffic traffic, Capacity capacity, TriggerFailover trigger, Settings settings, Clock clock,
-                         Sleeper sleeper, Listener listener) {
+    public HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
+                         Settings settings, Clock clock, Sleeper sleeper, Listener listener) {
         this.traffic = traffic;
         this.capacity = capacity;
+        this.databases = databases;
         this.trigger = trigger;
         this.settings = settings;
         this.clock = clock;
@@ -70,10 +76,13 @@ public final class HealthMonitor {
         boolean ready = capacity.isReady(active.get());
         boolean tripped = failures.record(ready);
         listener.onProbe(active.get(), ready, failures.failures(), ready ? "ready" : "not ready");
+        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active.get())).findFirst();
+        if (ready) {
+            target.ifPresent(passive -> listener.onPassiveProbe(passive, databases.role(passive)));
+        }
         if (!tripped) {
             return Optional.empty();
         }
-        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active.get())).findFirst();
         if (target.isEmpty()) {
             listener.onProbe(active.get(), false, failures.failures(), "no other region to fail over to");
             return Optional.empty();
@@ -108,6 +117,10 @@ public final class HealthMonitor {
     /** Hears what the monitor sees, for the terminal and for drills. */
     public interface Listener {
         void onProbe(RegionId region, boolean ready, int consecutiveFailures, String detail);
+
+        /** The passive region's database role (STANDBY when all is well), probed while the active region is healthy. */
+        default void onPassiveProbe(RegionId region, DatabaseRole role) {
+        }
 
         default void onFailoverStarted(FailoverRequest request) {
         }

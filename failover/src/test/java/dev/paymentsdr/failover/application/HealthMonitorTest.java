@@ -4,6 +4,7 @@ import static dev.paymentsdr.failover.application.InMemoryWorld.EAST_1;
 import static dev.paymentsdr.failover.application.InMemoryWorld.EAST_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
@@ -24,11 +25,12 @@ class HealthMonitorTest {
     private final InMemoryExecutionLog log = new InMemoryExecutionLog();
     private final List<FailoverRequest> started = new ArrayList<>();
     private final List<String> probes = new ArrayList<>();
+    private final List<String> passiveProbes = new ArrayList<>();
 
     private HealthMonitor monitor(int threshold) {
         FailoverPorts ports = new FailoverPorts(world, world, world, world, world, log, new InMemoryLease(clock));
         FailoverOrchestrator orchestrator = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { }, "monitor");
-        return new HealthMonitor(world, world, orchestrator,
+        return new HealthMonitor(world, world, world, orchestrator,
                 new HealthMonitor.Settings(Duration.ofSeconds(1), threshold, Duration.ofSeconds(5), false), clock,
                 d -> { }, new HealthMonitor.Listener() {
                     @Override
@@ -37,10 +39,36 @@ class HealthMonitorTest {
                     }
 
                     @Override
+                    public void onPassiveProbe(RegionId region, DatabaseRole role) {
+                        passiveProbes.add(region + ":" + role);
+                    }
+
+                    @Override
                     public void onFailoverStarted(FailoverRequest request) {
                         started.add(request);
                     }
                 });
+    }
+
+    @Test
+    void givenAHealthyActiveRegion_thenThePassiveRegionsDatabaseIsProbedToo() {
+        HealthMonitor monitor = monitor(3);
+
+        monitor.probeOnce();
+        monitor.probeOnce();
+
+        assertThat(passiveProbes).containsExactly(EAST_2 + ":STANDBY", EAST_2 + ":STANDBY");
+    }
+
+    @Test
+    void givenAFailingActiveRegion_thenThePassiveRegionIsNotProbedSoDetectionIsNotDelayed() {
+        HealthMonitor monitor = monitor(3);
+        world.regionOutage(EAST_1);
+
+        monitor.probeOnce();
+        monitor.probeOnce();
+
+        assertThat(passiveProbes).isEmpty();
     }
 
     @Test
@@ -147,7 +175,7 @@ class HealthMonitorTest {
         List<Duration> sleeps = new ArrayList<>();
         FailoverPorts ports = new FailoverPorts(world, world, world, world, world, log, new InMemoryLease(clock));
         FailoverOrchestrator unused = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { }, "x");
-        HealthMonitor monitor = new HealthMonitor(world, slow, unused,
+        HealthMonitor monitor = new HealthMonitor(world, slow, world, unused,
                 new HealthMonitor.Settings(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), false), moving,
                 d -> { sleeps.add(d); now[0] = now[0].plus(d); }, (region, ready, failures, detail) -> { });
 

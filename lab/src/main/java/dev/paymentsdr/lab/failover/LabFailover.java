@@ -67,7 +67,8 @@ public final class LabFailover {
 
     /** A monitor of this lab that triggers {@link #orchestrator()}. */
     public HealthMonitor monitor(HealthMonitor.Settings settings, HealthMonitor.Listener listener) {
-        return new HealthMonitor(ports.traffic(), ports.capacity(), orchestrator(), settings, clock, Sleeper.system(), listener);
+        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), orchestrator(), settings, clock,
+                Sleeper.system(), listener);
     }
 
     /** Who this process is, as the lease shows it to a refused trigger. */

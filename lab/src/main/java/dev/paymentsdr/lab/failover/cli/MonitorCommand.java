@@ -1,6 +1,7 @@
 package dev.paymentsdr.lab.failover.cli;
 
 import dev.paymentsdr.failover.application.HealthMonitor;
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RegionId;
@@ -67,6 +68,17 @@ public final class MonitorCommand implements Callable<Integer> {
     /** Prints a line when readiness changes and every failed probe; quiet while all is well. */
     private static final class TerminalListener implements HealthMonitor.Listener {
         private Boolean lastReady;
+        private DatabaseRole lastPassiveRole;
+
+        @Override
+        public void onPassiveProbe(RegionId region, DatabaseRole role) {
+            if (role != lastPassiveRole) {
+                System.out.println(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + "  " + region + "  passive region's database: "
+                        + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + (role == DatabaseRole.STANDBY ? "" : " (a failover would have no healthy standby to promote)"));
+            }
+            lastPassiveRole = role;
+        }
 
         @Override
         public void onProbe(RegionId region, boolean ready, int consecutiveFailures, String detail) {

@@ -256,7 +256,9 @@ final class LabLauncher {
             LabRegion.pause();
         }
         throw LabException.startFailed("replication " + primary.name() + " -> " + standby.name(),
-                "the standby is not streaming" + (sync ? " synchronously" : "") + " (" + last + ")", standby.db().logFile());
+                "the standby is not streaming" + (sync ? " synchronously" : "") + " (" + last + "); if a failover left "
+                        + standby.name() + " behind, rejoin it with 'drctl failback', or start afresh with 'drctl lab down --purge'",
+                standby.db().logFile());
     }
 
     private void waitUntilReady(LabRegion region) {

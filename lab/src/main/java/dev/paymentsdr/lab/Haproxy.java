@@ -7,6 +7,7 @@ import dev.paymentsdr.lab.process.ProcessControl;
 import dev.paymentsdr.lab.state.LabState;
 import dev.paymentsdr.lab.state.RegionState;
 import dev.paymentsdr.localpg.FreePorts;
+import dev.paymentsdr.localpg.Program;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** The lab's global entry: the HAProxy process, its front door and its runtime API. */
 public final class Haproxy {
@@ -144,12 +144,10 @@ public final class Haproxy {
 
     private void validate(Path config) {
         try {
-            Process check = new ProcessBuilder(lab.haproxyBinary().toString(), "-c", "-f", config.toString())
-                    .redirectErrorStream(true).start();
-            check.getOutputStream().close();
-            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!check.waitFor(30, TimeUnit.SECONDS) || check.exitValue() != 0) {
-                throw LabException.startFailed("haproxy", "configuration " + config + " is invalid: " + output.strip(), null);
+            Program.Result check = Program.run(List.of(lab.haproxyBinary().toString(), "-c", "-f", config.toString()),
+                    null, Map.of(), Duration.ofSeconds(30));
+            if (!check.succeeded()) {
+                throw LabException.startFailed("haproxy", "configuration " + config + " is invalid: " + check.output().strip(), null);
             }
         } catch (IOException e) {
             throw LabException.startFailed("haproxy", "cannot run " + lab.haproxyBinary() + " -c: " + e.getMessage(), null);

@@ -182,6 +182,18 @@ public final class PostgresServer {
         configure(Map.copyOf(settings));
     }
 
+    /** The last checkpoint location recorded in the (stopped) data directory, from {@code pg_controldata}. */
+    public String latestCheckpointLocation() {
+        String output = CommandRunner.run(List.of(binaries.tool("pg_controldata").toString(), "-D", dataDir().toString()),
+                home, Map.of(), TOOL_TIMEOUT);
+        for (String line : output.split("\n")) {
+            if (line.startsWith("Latest checkpoint location:")) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        throw new LocalPgException("pg_controldata printed no checkpoint location for " + dataDir() + ": " + output.strip());
+    }
+
     /** True while the postmaster process of this data directory is alive. */
     public boolean isRunning() {
         return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);

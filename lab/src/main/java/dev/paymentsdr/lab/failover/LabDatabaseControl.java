@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -183,7 +182,7 @@ public final class LabDatabaseControl implements DatabaseControl {
             // the old primary can later follow it without a rewind.
             old.stop();
         }
-        String checkpoint = latestCheckpoint(old);
+        String checkpoint = old.latestCheckpointLocation();
         awaitReplayed(standby, () -> checkpoint, true, deadline);
         return caughtUp + "; " + primary + " stopped cleanly and its shutdown checkpoint " + checkpoint
                 + " was replayed too";
@@ -218,29 +217,6 @@ public final class LabDatabaseControl implements DatabaseControl {
                         + (behind == null ? "a database did not answer" : behind + " bytes behind") + ")");
             }
             pause(POLL);
-        }
-    }
-
-    /** The stopped server's last checkpoint location, from {@code pg_controldata}. */
-    private static String latestCheckpoint(PostgresServer db) {
-        Path tool = dev.paymentsdr.localpg.PostgresBinaries.require().tool("pg_controldata");
-        try {
-            Process process = new ProcessBuilder(OsUser.asServerUser(List.of(tool.toString(), "-D", db.dataDir().toString())))
-                    .redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            process.waitFor();
-            for (String line : output.split("\n")) {
-                if (line.startsWith("Latest checkpoint location:")) {
-                    return line.substring(line.indexOf(':') + 1).strip();
-                }
-            }
-            throw new LocalPgException("pg_controldata printed no checkpoint location for " + db.dataDir() + ": " + output.strip());
-        } catch (IOException e) {
-            throw new LocalPgException("cannot run " + tool + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalPgException("interrupted while running pg_controldata", e);
         }
     }
 

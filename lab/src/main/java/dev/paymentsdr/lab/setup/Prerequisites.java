@@ -3,13 +3,14 @@ package dev.paymentsdr.lab.setup;
 import dev.paymentsdr.lab.LabException;
 import dev.paymentsdr.localpg.OsUser;
 import dev.paymentsdr.localpg.PostgresBinaries;
+import dev.paymentsdr.localpg.Program;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Finds PostgreSQL 15 and HAProxy, installing their Debian packages as root when they are missing. */
@@ -70,15 +71,10 @@ public final class Prerequisites {
 
     private static void run(List<String> argv, String pkg, String command) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                String tail = output.length() > 1500 ? output.substring(output.length() - 1500) : output;
+            Program.Result result = Program.run(argv, null, Map.of("DEBIAN_FRONTEND", "noninteractive"), Duration.ofMinutes(10));
+            if (!result.succeeded()) {
                 throw new LabException("installing " + pkg + " failed (" + String.join(" ", argv) + "): "
-                        + tail.strip() + "; run it by hand: " + command);
+                        + result.tail(1500) + "; run it by hand: " + command);
             }
         } catch (IOException e) {
             throw new LabException("cannot run apt-get to install " + pkg + ": " + e.getMessage() + "; run: " + command, e);

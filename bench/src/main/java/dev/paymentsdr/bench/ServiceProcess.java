@@ -1,5 +1,6 @@
 package dev.paymentsdr.bench;
 
+import dev.paymentsdr.service.ServiceLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,12 +25,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(int port, String jdbcUrl, String user, String password, int poolSize, Path log) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "dev.paymentsdr.service.ServiceMain",
-                "--region", "bench-1", "--port", Integer.toString(port), "--db-url", jdbcUrl, "--db-user", user,
-                "--db-pool-size", Integer.toString(poolSize)));
+        List<String> command = ServiceLaunch.javaCommand(List.of("-Xmx1g"), System.getProperty("java.class.path"),
+                "bench-1", port, jdbcUrl, user, "--db-pool-size", Integer.toString(poolSize));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PAYMENTS_DB_PASSWORD", password);
+        builder.environment().put(ServiceLaunch.PASSWORD_VARIABLE, password);
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), URI.create("http://127.0.0.1:" + port), log);
             service.awaitReady(Duration.ofSeconds(90));

@@ -5,6 +5,7 @@ import dev.paymentsdr.lab.process.ProcessControl;
 import dev.paymentsdr.lab.state.LabState;
 import dev.paymentsdr.lab.state.RegionState;
 import dev.paymentsdr.localpg.PostgresServer;
+import dev.paymentsdr.service.ServiceLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,10 +23,6 @@ import java.util.OptionalInt;
  * from the lab state on every call, and records the pids it starts there.
  */
 public final class LabRegion {
-    /** The payment service's entry point. */
-    public static final String SERVICE_MAIN = "dev.paymentsdr.service.ServiceMain";
-    /** Environment variable that carries the database password to the service (never its command line). */
-    public static final String PASSWORD_VARIABLE = "PAYMENTS_DB_PASSWORD";
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(10);
 
     private final Lab lab;
@@ -136,17 +133,15 @@ public final class LabRegion {
         if (!dev.paymentsdr.localpg.FreePorts.isFree(port)) {
             throw LabException.startFailed("service " + name, "port " + port + " is in use by another process", serviceLog());
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(serviceMarker());
-        command.addAll(lab.serviceJvmOptions());
-        command.add("-Dsun.net.inetaddr.ttl=5");
-        command.addAll(List.of("-cp", lab.serviceClasspath(), SERVICE_MAIN,
-                "--region", name, "--port", Integer.toString(port),
-                "--db-url", db().jdbcUrl("postgres"), "--db-user", PostgresServer.SUPERUSER));
+        List<String> jvmOptions = new ArrayList<>();
+        jvmOptions.add(serviceMarker());
+        jvmOptions.addAll(lab.serviceJvmOptions());
+        jvmOptions.add("-Dsun.net.inetaddr.ttl=5");
+        List<String> command = ServiceLaunch.javaCommand(jvmOptions, lab.serviceClasspath(), name, port,
+                db().jdbcUrl("postgres"), PostgresServer.SUPERUSER);
         Process process;
         try {
-            process = ProcessControl.launch(command, Map.of(PASSWORD_VARIABLE, lab.password()), serviceLog());
+            process = ProcessControl.launch(command, Map.of(ServiceLaunch.PASSWORD_VARIABLE, lab.password()), serviceLog());
         } catch (IOException e) {
             throw LabException.startFailed("service " + name, e.getMessage(), serviceLog());
         }

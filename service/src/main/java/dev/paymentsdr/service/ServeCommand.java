@@ -103,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new ConfigException("the database password is not accepted as a flag (it would show in shell history "
                         + "and process lists); set PAYMENTS_DB_PASSWORD or use --db-password-file FILE");
             }
-            String password = environment.get("PAYMENTS_DB_PASSWORD");
+            String password = environment.get(ServiceLaunch.PASSWORD_VARIABLE);
             Path passwordFile = dbPasswordFile != null ? dbPasswordFile
                     : blankToNull(environment.get("PAYMENTS_DB_PASSWORD_FILE")) == null ? null
                     : Path.of(environment.get("PAYMENTS_DB_PASSWORD_FILE"));

@@ -65,7 +65,7 @@ public record ServiceConfig(String region, String bindAddress, int port, String 
      * (or PAYMENTS_DB_PASSWORD_FILE), PAYMENTS_DB_POOL_SIZE and PAYMENTS_MAX_AMOUNT.
      */
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
-        String password = env.get("PAYMENTS_DB_PASSWORD");
+        String password = env.get(ServiceLaunch.PASSWORD_VARIABLE);
         String passwordFile = env.get("PAYMENTS_DB_PASSWORD_FILE");
         if (password == null && passwordFile != null && !passwordFile.isBlank()) {
             password = readPasswordFile(Path.of(passwordFile));

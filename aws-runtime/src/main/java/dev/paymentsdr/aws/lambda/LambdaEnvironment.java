@@ -2,6 +2,7 @@ package dev.paymentsdr.aws.lambda;
 
 import dev.paymentsdr.aws.adapter.secrets.DatabaseSecret;
 import dev.paymentsdr.service.ServiceConfig;
+import dev.paymentsdr.service.ServiceLaunch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ final class LambdaEnvironment {
         if (!isBlank(secretArn)) {
             DatabaseSecret secret = secrets.apply(secretArn);
             env.put("PAYMENTS_DB_USER", secret.username());
-            env.put("PAYMENTS_DB_PASSWORD", secret.password());
+            env.put(ServiceLaunch.PASSWORD_VARIABLE, secret.password());
             if (isBlank(env.get("PAYMENTS_DB_URL"))) {
                 secret.jdbcUrl().ifPresent(url -> env.put("PAYMENTS_DB_URL", url));
             }

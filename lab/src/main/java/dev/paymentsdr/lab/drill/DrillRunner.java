@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -264,26 +265,39 @@ public final class DrillRunner {
          */
         private void orchestratorCrash() throws InterruptedException {
             regionOutage();
-            FailoverRequest request = request(FailoverMode.UNPLANNED, active, standby, false);
-            mark.accept("detected", "operator starts 'drctl failover --execution-id " + request.executionId() + "'");
-            Path log = lab.dir().resolve("logs").resolve("orchestrator-" + request.executionId() + ".log");
+            Optional<ExecutionId> previous = failover.executionLog().latest();
+            mark.accept("detected", "operator starts 'drctl failover'");
+            Path log = lab.dir().resolve("logs").resolve("orchestrator-" + System.nanoTime() + ".log");
             Process process;
             try {
                 Files.createDirectories(log.getParent());
                 process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", System.getProperty("java.class.path"), "dev.paymentsdr.lab.failover.cli.FailoverMain",
-                        "--lab-dir", lab.dir().toString(), "--execution-id", request.executionId().value())
+                        "--lab-dir", lab.dir().toString(), "--max-lag", MAX_LAG.toMillis() + "ms")
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the failover process: " + e.getMessage(), e);
             }
             long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
-            while (process.isAlive() && System.nanoTime() < deadline && failover.executionLog().read(request.executionId())
-                    .stream().noneMatch(r -> r.type() == RecordType.STEP_COMPLETED && r.step() == Step.PROMOTE)) {
+            ExecutionId started = null;
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                Optional<ExecutionId> latest = failover.executionLog().latest();
+                if (latest.isPresent() && !latest.equals(previous)) {
+                    started = latest.get();
+                    ExecutionId id = started;
+                    if (failover.executionLog().read(id).stream()
+                            .anyMatch(r -> r.type() == RecordType.STEP_COMPLETED && r.step() == Step.PROMOTE)) {
+                        break;
+                    }
+                }
                 Thread.sleep(5);
             }
             process.destroyForcibly();
             process.waitFor();
+            if (started == null) {
+                throw new IllegalStateException("the failover process wrote no execution; see " + log);
+            }
+            FailoverRequest request = failover.executionLog().read(started).get(0).request();
             List<ExecutionRecord> before = failover.executionLog().read(request.executionId());
             for (ExecutionRecord r : before) {
                 if (r.type() == RecordType.STEP_COMPLETED && (r.step() == Step.FENCE || r.step() == Step.PROMOTE)) {

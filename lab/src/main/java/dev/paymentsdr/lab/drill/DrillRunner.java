@@ -13,6 +13,8 @@ import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabConfig;
 import dev.paymentsdr.lab.LabRegion;
 import dev.paymentsdr.lab.failover.LabFailover;
+import dev.paymentsdr.lab.process.ProcessControl;
+import dev.paymentsdr.lab.process.ShutdownCleanup;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,22 +71,65 @@ public final class DrillRunner {
 
     RunResult runOnce(int run) throws InterruptedException {
         Path root = createRoot();
-        Lab lab = null;
+        // Ctrl-C or SIGTERM at any phase: stop the temporary lab, sweep what it started, delete it (once: the
+        // interrupted main thread may be on its way to do the same).
+        java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable remove = () -> {
+            synchronized (removed) {
+                if (!removed.getAndSet(true)) {
+                    removeLab(root);
+                }
+            }
+        };
+        // unregistered only once the removal is done, so a signal during the normal clean-up still waits for it
+        ShutdownCleanup.Registration registration = ShutdownCleanup.register("stopping the drill's temporary lab in "
+                + root, remove);
         try {
             progress.phase("starting lab");
-            lab = Lab.up(LabConfig.builder().dir(root.resolve("lab")).replication(settings.replication())
+            Lab lab = Lab.up(LabConfig.builder().dir(root.resolve("lab")).replication(settings.replication())
                     .checkInterval(settings.probeInterval()).fall(settings.failureThreshold()).build(), progress::say);
             return drive(run, lab);
         } finally {
             progress.phase("stopping lab");
-            if (lab != null) {
+            remove.run();
+            registration.close();
+        }
+    }
+
+    /** Stops the lab under {@code root} (if it got a state file), kills anything left that names it, deletes it. */
+    private void removeLab(Path root) {
+        Path labDir = root.resolve("lab");
+        try {
+            if (Lab.exists(labDir)) {
+                Lab lab = Lab.open(labDir);
+                // frozen processes (hang scenarios) must run again to stop cleanly
+                lab.regions().forEach(r -> {
+                    r.servicePid().ifPresent(ProcessControl::resume);
+                    r.db().pid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(p -> {
+                        ProcessControl.resume(pid);
+                        p.descendants().forEach(d -> ProcessControl.resume(d.pid()));
+                    }));
+                });
+                lab.down(true);
+            }
+        } catch (RuntimeException e) {
+            progress.say("lab down reported: " + e.getMessage());
+        }
+        int swept = ProcessControl.killAllMentioning(root.toString());
+        if (swept > 0) {
+            progress.say("killed " + swept + " process(es) that outlived 'lab down' in " + root);
+        }
+        // a process that was just killed may still have created a file while the tree was being deleted
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            TemporaryPostgres.deleteTree(root);
+            if (Files.exists(root)) {
                 try {
-                    lab.down(true);
-                } catch (RuntimeException e) {
-                    progress.say("lab down reported: " + e.getMessage());
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-            TemporaryPostgres.deleteTree(root);
         }
     }
 

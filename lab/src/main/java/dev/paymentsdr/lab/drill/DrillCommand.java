@@ -21,8 +21,8 @@ public final class DrillCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "S",
-            description = "region-outage, planned-switchover, service-crash, db-crash, replication-lag,"
-                    + " orchestrator-crash or failback.")
+            description = "region-outage, planned-switchover, service-crash, db-crash, db-hang, region-hang,"
+                    + " replication-lag, orchestrator-crash or failback.")
     private String scenario;
 
     @Option(names = "--runs", defaultValue = "1", paramLabel = "N", description = "Runs, each on a fresh lab, 1..100 (default: ${DEFAULT-VALUE}).")

@@ -249,6 +249,15 @@ public final class DrillRunner {
                     mark.accept("fault", "SIGKILL to " + active.name() + "'s database");
                     active.db().kill();
                 }
+                case DB_HANG -> {
+                    mark.accept("fault", "SIGSTOP to " + active.name() + "'s database");
+                    freezeDatabase();
+                }
+                case REGION_HANG -> {
+                    mark.accept("fault", "SIGSTOP to " + active.name() + "'s database and service");
+                    active.servicePid().ifPresent(ProcessControl::freeze);
+                    freezeDatabase();
+                }
                 case PLANNED_SWITCHOVER -> {
                     mark.accept("fault", "planned switchover from " + active.name() + " to " + standby.name() + " requested");
                     Thread operator = new Thread(() -> outcome.set(failover.orchestrator().run(
@@ -278,6 +287,12 @@ public final class DrillRunner {
                 default -> throw new IllegalArgumentException("scenario " + settings.scenario().label() + " is not implemented");
             }
             return outcome.get();
+        }
+
+        private void freezeDatabase() {
+            long pid = active.db().pid().orElseThrow(() -> new IllegalStateException(active.name() + "'s database is not running"));
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> ProcessControl.freeze(d.pid())));
+            ProcessControl.freeze(pid);
         }
 
         private void regionOutage() {

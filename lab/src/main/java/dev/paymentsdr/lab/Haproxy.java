@@ -82,7 +82,10 @@ public final class Haproxy {
         LabState state = lab.state();
         List<HaproxyConfig.Server> servers = new ArrayList<>();
         for (RegionState region : state.regions()) {
-            servers.add(new HaproxyConfig.Server(region.name(), region.servicePort(), region.role() != RegionRole.PRIMARY));
+            // HAProxy reaches each region's service as clients do: through its client link
+            int port = lab.network().port(dev.paymentsdr.lab.state.LinkState.CLIENTS, region.name(),
+                    dev.paymentsdr.lab.state.LinkState.SERVICE);
+            servers.add(new HaproxyConfig.Server(region.name(), port, region.role() != RegionRole.PRIMARY));
         }
         servers.sort((a, b) -> Boolean.compare(a.backup(), b.backup()));
         return new HaproxyConfig(state.frontDoorPort(), Path.of(state.haproxySocket()), backend(), servers,

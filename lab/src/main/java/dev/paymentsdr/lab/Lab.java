@@ -28,6 +28,7 @@ public final class Lab {
     private final Consumer<String> progress;
     private PostgresBinaries binaries;
     private Path haproxyBinary;
+    private Path toxiproxyBinary;
     private String password;
     private List<String> startedByLastUp = List.of();
     // Region and HAProxy handles are cheap views; starts and stops of one component serialize on these.
@@ -124,6 +125,11 @@ public final class Lab {
         return new Haproxy(this);
     }
 
+    /** The links every client->region and region->region path goes through (latency, partitions). */
+    public Network network() {
+        return new Network(this);
+    }
+
     /** A snapshot of every component's health. */
     public LabStatus status() {
         return new StatusProbe(this).probe();
@@ -168,6 +174,13 @@ public final class Lab {
             haproxyBinary = Prerequisites.haproxy(installMissing, progress);
         }
         return haproxyBinary;
+    }
+
+    synchronized Path toxiproxyBinary() {
+        if (toxiproxyBinary == null) {
+            toxiproxyBinary = Prerequisites.toxiproxy(installMissing, progress);
+        }
+        return toxiproxyBinary;
     }
 
     /** The database superuser password, read from the lab's 0600 file; never printed. */

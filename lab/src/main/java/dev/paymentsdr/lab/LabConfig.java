@@ -1,5 +1,6 @@
 package dev.paymentsdr.lab;
 
+import dev.paymentsdr.lab.network.RegionLatency;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class LabConfig {
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]");
     private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+    private static final Duration MAX_ROUND_TRIP = Duration.ofSeconds(1);
 
     /** One region's name and ports; a port of 0 means "pick a free port at the first up". */
     public record RegionConfig(String name, int dbPort, int servicePort) {
@@ -41,6 +43,8 @@ public final class LabConfig {
     private final List<String> serviceJvmOptions;
     private final String serviceClasspath;
     private final Set<String> explicit;
+    private final Duration linkRoundTrip;
+    private final String linkLatencySource;
 
     private LabConfig(Builder b) {
         this.dir = b.dir.toAbsolutePath().normalize();
@@ -56,6 +60,20 @@ public final class LabConfig {
         this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
         this.serviceClasspath = b.serviceClasspath;
         this.explicit = Set.copyOf(b.explicit);
+        this.linkRoundTrip = b.linkRoundTrip != null ? b.linkRoundTrip
+                : RegionLatency.typicalRoundTrip(b.primaryRegion, b.standbyRegion).orElseThrow();
+        this.linkLatencySource = b.linkRoundTrip != null ? "set"
+                : "typical for " + b.primaryRegion + "/" + b.standbyRegion;
+    }
+
+    /** The round trip the region->region links add (half each way): set, or the region pair's typical one. */
+    public Duration linkRoundTrip() {
+        return linkRoundTrip;
+    }
+
+    /** Where {@link #linkRoundTrip()} came from: {@code set}, or {@code typical for a/b}. */
+    public String linkLatencySource() {
+        return linkLatencySource;
     }
 
     /**
@@ -168,8 +186,16 @@ public final class LabConfig {
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private String serviceClasspath = System.getProperty("java.class.path");
         private final Set<String> explicit = new HashSet<>();
+        private Duration linkRoundTrip;
 
         private Builder() {
+        }
+
+        /** The round trip of the region->region links; without it, the region pair's typical one. */
+        public Builder linkRoundTrip(Duration roundTrip) {
+            explicit.add("linkRoundTrip");
+            this.linkRoundTrip = Objects.requireNonNull(roundTrip, "linkRoundTrip");
+            return this;
         }
 
         public Builder dir(Path dir) {
@@ -286,6 +312,15 @@ public final class LabConfig {
             }
             if (rise < 1 || rise > 100) {
                 errors.add("health-check rise must be 1..100, was " + rise);
+            }
+            if (linkRoundTrip != null && (linkRoundTrip.isNegative() || linkRoundTrip.compareTo(MAX_ROUND_TRIP) > 0)) {
+                errors.add("link latency (round trip) must be 0ms..1000ms, was " + linkRoundTrip.toMillis() + "ms");
+            }
+            if (linkRoundTrip == null && primaryRegion != null && standbyRegion != null
+                    && RegionLatency.typicalRoundTrip(primaryRegion, standbyRegion).isEmpty()) {
+                errors.add("no typical round trip is known between " + primaryRegion + " and " + standbyRegion
+                        + "; give the link latency explicitly (--link-latency 30ms, or link.latency=30ms); known pairs: "
+                        + RegionLatency.knownPairs());
             }
             if (startTimeout.isNegative() || startTimeout.isZero()) {
                 errors.add("start timeout must be positive, was " + startTimeout);

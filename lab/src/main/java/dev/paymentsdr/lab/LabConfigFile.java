@@ -18,7 +18,7 @@ public final class LabConfigFile {
     /** Every key a lab configuration file may contain. */
     public static final List<String> KEYS = List.of("dir", "replication", "health.interval", "health.fall",
             "health.rise", "front-door.port", "primary.region", "primary.db-port", "primary.service-port",
-            "standby.region", "standby.db-port", "standby.service-port", "start-timeout");
+            "standby.region", "standby.db-port", "standby.service-port", "start-timeout", "link.latency");
 
     private LabConfigFile() {
     }
@@ -61,6 +61,7 @@ public final class LabConfigFile {
             case "standby.db-port" -> b.standbyDbPort(integer(key, value));
             case "standby.service-port" -> b.standbyServicePort(integer(key, value));
             case "start-timeout" -> b.startTimeout(LabConfig.parseDuration(key, value));
+            case "link.latency" -> b.linkRoundTrip(LabConfig.parseDuration(key, value));
             default -> throw new IllegalArgumentException("unknown key '" + key + "' (accepted: "
                     + String.join(", ", KEYS) + ")");
         }

@@ -70,6 +70,7 @@ final class LabLauncher {
         try (LabLock ignored = lock()) {
             lab.binaries();
             lab.haproxyBinary();
+            lab.toxiproxyBinary();
             Optional<LabState> existing = lab.store().load();
             if (existing.isPresent()) {
                 LabLayout.checkSameLab(existing.get(), config);
@@ -94,6 +95,7 @@ final class LabLauncher {
             for (LabRegion region : ordered) {
                 attempt(failures, "database " + region.name(), () -> stopDatabase(region));
             }
+            attempt(failures, "network", () -> lab.network().stop());
             if (!failures.isEmpty()) {
                 throw new LabException("lab down could not stop everything: " + String.join("; ", failures));
             }
@@ -116,6 +118,17 @@ final class LabLauncher {
         Deque<Runnable> undo = new ArrayDeque<>();
         checkPortsFree();
         try {
+            Network network = lab.network();
+            if (!network.isRunning()) {
+                checkNotCancelled();
+                progress.accept("starting the network links (toxiproxy, API port " + network.state().apiPort() + "; "
+                        + network.describeLatency() + ")");
+                undo.push(network::stop);
+                network.start(config.startTimeout());
+                started.add("network");
+            } else {
+                network.start(config.startTimeout());
+            }
             LabRegion primary = lab.primary();
             List<LabRegion> standbys = lab.regions().stream().filter(r -> r.role() != RegionRole.PRIMARY).toList();
             startDatabase(primary, null, started, undo);
@@ -167,6 +180,14 @@ final class LabLauncher {
                 taken.add("service " + region.name() + " port " + region.servicePort());
             }
         }
+        Network network = lab.network();
+        if (!network.isRunning()) {
+            if (!FreePorts.isFree(network.state().apiPort())) {
+                taken.add("toxiproxy API port " + network.state().apiPort());
+            }
+            network.state().links().stream().filter(l -> !FreePorts.isFree(l.listenPort()))
+                    .forEach(l -> taken.add("link " + l.name() + " port " + l.listenPort()));
+        }
         Haproxy haproxy = lab.haproxy();
         if (!haproxy.isRunning() && !FreePorts.isFree(haproxy.frontDoorPort())) {
             taken.add("haproxy front-door port " + haproxy.frontDoorPort());
@@ -195,7 +216,9 @@ final class LabLauncher {
                     db.initPrimary(region.databaseSettings(RegionRole.PRIMARY));
                 } else {
                     progress.accept("creating the " + region.name() + " standby (pg_basebackup from " + primary.name() + ")");
-                    db.initStandbyFrom(primary.db(), region.replicationName(), region.databaseSettings(RegionRole.STANDBY));
+                    // the standby copies and streams from the primary through the region->region link
+                    db.initStandbyFrom(primary.dbFrom(region.name()), region.replicationName(),
+                            region.databaseSettings(RegionRole.STANDBY));
                 }
             } else {
                 checkRoleMatchesData(region, db);

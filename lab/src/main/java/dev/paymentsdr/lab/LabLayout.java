@@ -1,6 +1,8 @@
 package dev.paymentsdr.lab;
 
 import dev.paymentsdr.lab.state.LabState;
+import dev.paymentsdr.lab.state.LinkState;
+import dev.paymentsdr.lab.state.NetworkState;
 import dev.paymentsdr.lab.state.RegionState;
 import dev.paymentsdr.localpg.FreePorts;
 import dev.paymentsdr.localpg.OsUser;
@@ -57,9 +59,38 @@ final class LabLayout {
                         standbyService, null, logs.resolve(standbyName + "-service.log").toString()));
         progress.accept("new lab in " + dir + " (front door port " + frontDoor + ", " + config.replication().label()
                 + " replication)");
+        NetworkState network = network(config, regions, taken, logs);
+        progress.accept("region->region links: " + primaryName + " <-> " + standbyName + " round trip "
+                + network.roundTripMs() + " ms (" + network.latencySource() + "); monitor and orchestrator in "
+                + network.controlRegion());
         return new LabState(LabState.CURRENT_VERSION, dir.toString(), pgRoot.toString(), passwordFile.toString(),
                 config.replication(), config.checkInterval().toMillis(), config.fall(), config.rise(), frontDoor,
-                dir.resolve("haproxy.cfg").toString(), socket.toString(), logs.resolve("haproxy.log").toString(), null, regions);
+                dir.resolve("haproxy.cfg").toString(), socket.toString(), logs.resolve("haproxy.log").toString(), null,
+                regions, network);
+    }
+
+    /**
+     * Every path between places goes through a link: clients (and HAProxy) to each region's service, and each
+     * region to the other's database (replication, rewind, base backup, the orchestrator) and service (the
+     * monitor). The monitor and orchestrator run in the standby region, the DR side that takes over.
+     */
+    private static NetworkState network(LabConfig config, List<RegionState> regions, Set<Integer> taken, Path logs) {
+        long roundTrip = config.linkRoundTrip().toMillis();
+        List<LinkState> links = new ArrayList<>();
+        for (RegionState to : regions) {
+            links.add(new LinkState(LinkState.nameOf(LinkState.CLIENTS, to.name(), LinkState.SERVICE), LinkState.CLIENTS,
+                    to.name(), LinkState.SERVICE, port(0, taken), to.servicePort(), 0));
+            for (RegionState from : regions) {
+                if (from != to) {
+                    links.add(new LinkState(LinkState.nameOf(from.name(), to.name(), LinkState.DB), from.name(), to.name(),
+                            LinkState.DB, port(0, taken), to.dbPort(), roundTrip));
+                    links.add(new LinkState(LinkState.nameOf(from.name(), to.name(), LinkState.SERVICE), from.name(),
+                            to.name(), LinkState.SERVICE, port(0, taken), to.servicePort(), roundTrip));
+                }
+            }
+        }
+        return new NetworkState(port(0, taken), null, logs.resolve("toxiproxy.log").toString(), roundTrip,
+                config.linkLatencySource(), config.standby().name(), links);
     }
 
     /** An existing lab keeps its settings: a request for different ones is an error, not a silent change. */
@@ -89,6 +120,10 @@ final class LabLayout {
             differences.add("health checks every " + state.checkIntervalMillis() + "ms fall " + state.fall() + " rise "
                     + state.rise() + " (asked: " + config.checkInterval().toMillis() + "ms fall " + config.fall()
                     + " rise " + config.rise() + ")");
+        }
+        if (config.isExplicit("linkRoundTrip") && state.network().roundTripMs() != config.linkRoundTrip().toMillis()) {
+            differences.add("link latency " + state.network().roundTripMs() + "ms (asked: "
+                    + config.linkRoundTrip().toMillis() + "ms)");
         }
         if (config.frontDoorPort() != 0 && config.frontDoorPort() != state.frontDoorPort()) {
             differences.add("front-door port " + state.frontDoorPort() + " (asked: " + config.frontDoorPort() + ")");

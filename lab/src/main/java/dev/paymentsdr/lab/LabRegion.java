@@ -3,6 +3,7 @@ package dev.paymentsdr.lab;
 import dev.paymentsdr.lab.process.HttpProbe;
 import dev.paymentsdr.lab.process.ProcessControl;
 import dev.paymentsdr.lab.state.LabState;
+import dev.paymentsdr.lab.state.LinkState;
 import dev.paymentsdr.lab.state.RegionState;
 import dev.paymentsdr.localpg.PostgresServer;
 import dev.paymentsdr.service.ServiceLaunch;
@@ -46,6 +47,26 @@ public final class LabRegion {
     public PostgresServer db() {
         RegionState s = state();
         return new PostgresServer(lab.binaries(), Path.of(s.dbHome()), s.dbPort(), lab.password());
+    }
+
+    /**
+     * This region's database as a process in region {@code from} reaches it: directly within the region, through
+     * the region->region link from another region (replication, the orchestrator), or {@code clients}.
+     */
+    public PostgresServer dbFrom(String from) {
+        PostgresServer db = db();
+        return from.equals(name) ? db : db.reachedThrough(lab.network().port(from, name, LinkState.DB));
+    }
+
+    /** This region's service as seen from region {@code from} (or {@link LinkState#CLIENTS}), through its link. */
+    public URI serviceUrlFrom(String from) {
+        return from.equals(name) ? serviceUrl()
+                : URI.create("http://127.0.0.1:" + lab.network().port(from, name, LinkState.SERVICE));
+    }
+
+    /** The address clients use to reach this region's service directly (a stale DNS answer, say): its client link. */
+    public URI clientUrl() {
+        return serviceUrlFrom(LinkState.CLIENTS);
     }
 
     /**

@@ -12,9 +12,23 @@ import java.util.Optional;
  * @param haproxyRunning true while the HAProxy process runs
  * @param routesTo       the region HAProxy sends new requests to, or null when none (or HAProxy is down)
  * @param regions        the regions, initial primary first
+ * @param network        the links: whether toxiproxy runs, the region->region round trip, the links cut now
  */
 public record LabStatus(String labDir, String replication, String frontDoorUrl, boolean haproxyRunning,
-                        String routesTo, List<RegionStatus> regions) {
+                        String routesTo, List<RegionStatus> regions, NetworkStatus network) {
+
+    /**
+     * The network links.
+     *
+     * @param running       true while toxiproxy-server runs
+     * @param roundTripMs   latency of the region->region links (a round trip)
+     * @param latencySource where it came from ({@code set}, or {@code typical for a/b})
+     * @param controlRegion where the monitor and orchestrator run
+     * @param cutLinks      links cut by a partition now
+     */
+    public record NetworkStatus(boolean running, long roundTripMs, String latencySource, String controlRegion,
+                                List<String> cutLinks) {
+    }
 
     /**
      * One region's health.

@@ -69,8 +69,13 @@ final class StatusProbe {
                     replica == null ? null : replica.lagSeconds(), own.syncNames(), region.servicePort(), running,
                     ready.isPresent() ? ready.getAsInt() : null, ready.orElse(-1) == 200, servers.get(region.name())));
         }
+        Network network = lab.network();
+        boolean networkRunning = network.isRunning();
+        LabStatus.NetworkStatus links = new LabStatus.NetworkStatus(networkRunning, network.state().roundTripMs(),
+                network.state().latencySource(), network.controlRegion(),
+                networkRunning ? network.cutLinks() : List.of());
         return new LabStatus(lab.dir().toString(), lab.state().replication().label(), haproxy.frontDoorUrl().toString(),
-                haproxyRunning, haproxy.routesTo().orElse(null), statuses);
+                haproxyRunning, haproxy.routesTo().orElse(null), statuses, links);
     }
 
     private static DbFacts dbFacts(PostgresServer db) {

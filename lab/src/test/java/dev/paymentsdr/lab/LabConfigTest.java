@@ -26,6 +26,23 @@ class LabConfigTest {
     }
 
     @Test
+    void theRegionLinksDefaultToThePairsTypicalRoundTripAndAnUnknownPairNeedsAnExplicitOne() {
+        assertThat(LabConfig.builder().build().linkRoundTrip()).isEqualTo(Duration.ofMillis(12));
+        LabConfig west = LabConfig.builder().standbyRegion("us-west-2").build();
+        assertThat(west.linkRoundTrip()).isEqualTo(Duration.ofMillis(65));
+        assertThat(west.linkLatencySource()).isEqualTo("typical for us-east-1/us-west-2");
+
+        assertThatThrownBy(() -> LabConfig.builder().primaryRegion("mars-north-1").build())
+                .hasMessageContaining("no typical round trip is known between mars-north-1 and us-east-2")
+                .hasMessageContaining("--link-latency").hasMessageContaining("us-east-1/us-west-2 65 ms");
+        LabConfig explicit = LabConfig.builder().primaryRegion("mars-north-1").linkRoundTrip(Duration.ofMillis(300)).build();
+        assertThat(explicit.linkRoundTrip()).isEqualTo(Duration.ofMillis(300));
+        assertThat(explicit.linkLatencySource()).isEqualTo("set");
+        assertThatThrownBy(() -> LabConfig.builder().linkRoundTrip(Duration.ofSeconds(2)).build())
+                .hasMessageContaining("link latency (round trip) must be 0ms..1000ms, was 2000ms");
+    }
+
+    @Test
     void givenNoDrctlHome_thenTheDefaultDirIsDotLabInTheWorkingDirectory() {
         String saved = System.getProperty("drctl.home");
         try {

@@ -61,7 +61,7 @@ class LabIT {
 
         lab = Lab.up(config);
 
-        assertThat(lab.startedByLastUp()).contains("database us-east-1", "database us-east-2", "service us-east-1",
+        assertThat(lab.startedByLastUp()).contains("network", "database us-east-1", "database us-east-2", "service us-east-1",
                 "service us-east-2", "haproxy");
         assertThat(Lab.up(config).startedByLastUp()).as("a second up finds everything running").isEmpty();
 
@@ -112,8 +112,11 @@ class LabIT {
         assertThat(ProcessHandle.of(state.region("us-east-1").orElseThrow().servicePid()).orElseThrow().info()
                 .commandLine().orElse("")).doesNotContain(password);
 
+        assertNetworkLinksCarryLatencyAndCuts();
+
         List<Long> pids = new ArrayList<>();
         pids.add(state.haproxyPid());
+        pids.add(state.network().pid());
         for (RegionState region : state.regions()) {
             pids.add(region.dbPid());
             pids.add(region.servicePid());
@@ -144,6 +147,55 @@ class LabIT {
         assertThatThrownBy(() -> Lab.up(config)).isInstanceOf(LabException.class)
                 .hasMessageContaining("cannot start database us-east-2: it is recorded as the primary but its data directory");
         assertThat(lab.regions()).allSatisfy(r -> assertThat(r.db().isRunning()).isFalse());
+    }
+
+    /**
+     * The standby streams through its region->region link, which adds the pair's round trip; a partition cuts a
+     * region off from clients or from the other region while its processes run on, and healing restores both.
+     */
+    private void assertNetworkLinksCarryLatencyAndCuts() throws Exception {
+        Network network = lab.network();
+        assertThat(network.roundTrip()).isEqualTo(Duration.ofMillis(12));
+        int link = network.port("us-east-2", "us-east-1", "db");
+        assertThat(Files.readString(lab.region("us-east-2").db().dataDir().resolve("postgresql.auto.conf")))
+                .as("the standby's primary_conninfo names its link").contains("port=" + link + " ");
+        try (Connection c = lab.region("us-east-1").dbFrom("us-east-2").connect("postgres", Duration.ofSeconds(5));
+             var st = c.createStatement()) {
+            st.execute("select 1");
+            long start = System.nanoTime();
+            st.execute("select 1");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("a query round trip through the link")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(11));
+        }
+
+        assertThat(network.cut("us-east-1", Network.partitionOf("clients"))).containsExactly("clients-to-us-east-1-service");
+        assertThat(network.cutLinks()).containsExactly("clients-to-us-east-1-service");
+        assertThat(probe(lab.region("us-east-1").clientUrl())).as("a client cut off").isEqualTo(-1);
+        assertThat(probe(lab.region("us-east-1").serviceUrl())).as("the service itself runs on").isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> lab.status().region("us-east-1").orElseThrow().haproxyServer(), "DOWN"::equals);
+
+        network.cut("us-east-1", Network.partitionOf("regions"));
+        assertThatThrownBy(() -> lab.region("us-east-1").dbFrom("us-east-2").connect("postgres", Duration.ofMillis(700)))
+                .as("the other region cannot log in: bytes are dropped").isInstanceOf(java.sql.SQLException.class);
+        assertThat(lab.region("us-east-1").db().queryValue("postgres", Duration.ofSeconds(5), "select 1"))
+                .as("the database itself runs on").isEqualTo("1");
+
+        assertThat(network.heal("us-east-1")).hasSize(5);
+        assertThat(network.cutLinks()).isEmpty();
+        assertThat(lab.region("us-east-1").dbFrom("us-east-2").queryValue("postgres", Duration.ofSeconds(5), "select 1"))
+                .isEqualTo("1");
+        assertThat(probe(lab.region("us-east-1").clientUrl())).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> lab.haproxy().routesTo().filter("us-east-1"::equals).isPresent());
+    }
+
+    private static int probe(URI service) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(HttpRequest.newBuilder(
+                    service.resolve("/health/ready")).timeout(Duration.ofSeconds(1)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static HttpResponse<String> postPayment(URI frontDoor, String key) throws Exception {

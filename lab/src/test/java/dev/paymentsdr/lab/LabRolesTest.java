@@ -7,6 +7,7 @@ import dev.paymentsdr.lab.haproxy.HaproxyConfig;
 import dev.paymentsdr.lab.state.LabState;
 import dev.paymentsdr.lab.state.LabStateStore;
 import dev.paymentsdr.lab.state.RegionState;
+import dev.paymentsdr.lab.state.SampleNetwork;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class LabRolesTest {
                 List.of(new RegionState("us-east-1", RegionRole.PRIMARY, 18081, dir.resolve("pg/us-east-1").toString(),
                                 null, 18083, null, dir.resolve("us-east-1.log").toString()),
                         new RegionState("us-east-2", RegionRole.STANDBY, 18082, dir.resolve("pg/us-east-2").toString(),
-                                null, 18084, null, dir.resolve("us-east-2.log").toString()))));
+                                null, 18084, null, dir.resolve("us-east-2.log").toString())),
+                SampleNetwork.of(dir)));
         return Lab.open(dir);
     }
 
@@ -54,17 +56,32 @@ class LabRolesTest {
     }
 
     @Test
-    void haproxyMakesThePrimaryRegionTheActiveServerAndFollowsARoleChange(@TempDir Path dir) {
+    void haproxyMakesThePrimaryRegionTheActiveServerThroughItsClientLinkAndFollowsARoleChange(@TempDir Path dir) {
         Lab lab = labWith(dir, ReplicationMode.SYNC);
+        // HAProxy reaches each service through the clients->region link (18091, 18092), as clients do
         assertThat(lab.haproxy().config().servers()).containsExactly(
-                new HaproxyConfig.Server("us-east-1", 18083, false), new HaproxyConfig.Server("us-east-2", 18084, true));
+                new HaproxyConfig.Server("us-east-1", 18091, false), new HaproxyConfig.Server("us-east-2", 18092, true));
 
         lab.setRole("us-east-1", RegionRole.STANDBY);
         lab.setRole("us-east-2", RegionRole.PRIMARY);
 
         assertThat(lab.primary().name()).isEqualTo("us-east-2");
         assertThat(lab.haproxy().config().servers()).containsExactly(
-                new HaproxyConfig.Server("us-east-2", 18084, false), new HaproxyConfig.Server("us-east-1", 18083, true));
+                new HaproxyConfig.Server("us-east-2", 18092, false), new HaproxyConfig.Server("us-east-1", 18091, true));
+    }
+
+    @Test
+    void theOrchestratorInTheStandbyRegionReachesTheOtherRegionThroughItsLinksAndItsOwnDirectly(@TempDir Path dir) throws Exception {
+        Lab lab = labWith(dir, ReplicationMode.SYNC);
+        java.nio.file.Files.writeString(dir.resolve("db-password"), "not-used-here\n");
+
+        assertThat(lab.network().controlRegion()).isEqualTo("us-east-2");
+        assertThat(lab.region("us-east-1").dbFrom("us-east-2").clientPort()).isEqualTo(18093);
+        assertThat(lab.region("us-east-1").dbFrom("us-east-2").port()).as("the server's own port").isEqualTo(18081);
+        assertThat(lab.region("us-east-2").dbFrom("us-east-2").clientPort()).isEqualTo(18082);
+        assertThat(lab.region("us-east-2").dbFrom("us-east-1").jdbcUrl("postgres")).endsWith(":18094/postgres");
+        assertThat(lab.region("us-east-1").serviceUrlFrom("us-east-2").getPort()).isEqualTo(18095);
+        assertThat(lab.region("us-east-1").clientUrl().getPort()).isEqualTo(18091);
     }
 
     @Test

@@ -36,6 +36,8 @@ public final class PostgresServer {
     private final Path home;
     private final int port;
     private final String password;
+    /** The port clients connect to: the server's own, or a network link in front of it. */
+    private final int clientPort;
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     /**
@@ -46,8 +48,12 @@ public final class PostgresServer {
      * @param password superuser password; never logged, stored only in the 0600 password file
      */
     public PostgresServer(PostgresBinaries binaries, Path home, int port, String password) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be 1..65535, was " + port);
+        this(binaries, home, port, password, port);
+    }
+
+    private PostgresServer(PostgresBinaries binaries, Path home, int port, String password, int clientPort) {
+        if (port < 1 || port > 65535 || clientPort < 1 || clientPort > 65535) {
+            throw new IllegalArgumentException("ports must be 1..65535, were " + port + " and " + clientPort);
         }
         if (password == null || password.isEmpty() || password.contains("\n") || password.contains(":")) {
             throw new IllegalArgumentException("password must be non-empty without ':' or newlines");
@@ -56,6 +62,21 @@ public final class PostgresServer {
         this.home = home.toAbsolutePath();
         this.port = port;
         this.password = password;
+        this.clientPort = clientPort;
+    }
+
+    /**
+     * The same server as a client elsewhere reaches it: through a link (a proxy) listening on {@code linkPort}.
+     * Connections, JDBC URLs and the connection strings given to tools and standbys use that port; everything
+     * done on the server's own host (configure, start, stop, signals) is unchanged.
+     */
+    public PostgresServer reachedThrough(int linkPort) {
+        return new PostgresServer(binaries, home, port, password, linkPort);
+    }
+
+    /** The port clients of this handle connect to ({@link #port()} unless reached through a link). */
+    public int clientPort() {
+        return clientPort;
     }
 
     public Path home() {
@@ -76,7 +97,7 @@ public final class PostgresServer {
 
     /** JDBC URL of one database on this server. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + clientPort + "/" + database;
     }
 
     /** True once {@code initdb} or a base backup has created the data directory. */
@@ -372,7 +393,7 @@ public final class PostgresServer {
 
     /** libpq connection string without the password: tools read it from the password file. */
     String connectionString(String database) {
-        return "host=127.0.0.1 port=" + port + " user=" + SUPERUSER + " dbname=" + database;
+        return "host=127.0.0.1 port=" + clientPort + " user=" + SUPERUSER + " dbname=" + database;
     }
 
     private Map<String, String> passfileEnv() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code drctl lab down}: stops every process the lab started. */
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop every lab process (HAProxy, services, databases); keeps all data unless --purge.")
+        description = "Stop every lab process (HAProxy, services, databases, network links); keeps all data unless --purge.")
 public final class LabDownCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -24,7 +24,7 @@ public final class LabUpCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Lab config file (key=value: dir, replication, health.interval, health.fall, health.rise,"
                     + " front-door.port, primary.region, primary.db-port, primary.service-port, standby.region,"
-                    + " standby.db-port, standby.service-port, start-timeout); flags override it.")
+                    + " standby.db-port, standby.service-port, start-timeout, link.latency); flags override it.")
     private Path configFile;
 
     @Option(names = "--replication", paramLabel = "sync|async", description = "Replication mode (default: sync).")
@@ -59,6 +59,11 @@ public final class LabUpCommand implements Callable<Integer> {
 
     @Option(names = "--standby-service-port", description = "Payment service port of the standby region (default: free port).")
     private Integer standbyServicePort;
+
+    @Option(names = "--link-latency", paramLabel = "DURATION",
+            description = "Round trip of the region->region links (default: the region pair's typical one, e.g. 12ms for"
+                    + " us-east-1/us-east-2, 65ms for us-east-1/us-west-2; required for a pair the lab does not know).")
+    private String linkLatency;
 
     @Option(names = "--start-timeout", paramLabel = "DURATION", description = "How long each component may take to start (default: 120s).")
     private String startTimeout;
@@ -100,6 +105,9 @@ public final class LabUpCommand implements Callable<Integer> {
             }
             if (checkInterval != null) {
                 b.checkInterval(LabConfig.parseDuration("--check-interval", checkInterval));
+            }
+            if (linkLatency != null) {
+                b.linkRoundTrip(LabConfig.parseDuration("--link-latency", linkLatency));
             }
             if (startTimeout != null) {
                 b.startTimeout(LabConfig.parseDuration("--start-timeout", startTimeout));

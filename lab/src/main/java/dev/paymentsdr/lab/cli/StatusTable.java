@@ -35,6 +35,12 @@ public final class StatusTable {
         out.append("Front door ").append(status.frontDoorUrl()).append(": HAProxy ")
            .append(status.haproxyRunning() ? "running, routes to " + (status.routesTo() == null ? "nobody" : status.routesTo())
                    : "stopped").append("\n");
+        LabStatus.NetworkStatus network = status.network();
+        out.append("Network links: toxiproxy ").append(network.running() ? "running" : "stopped")
+           .append(", region->region round trip ").append(network.roundTripMs()).append(" ms (")
+           .append(network.latencySource()).append("), monitor and orchestrator in ").append(network.controlRegion())
+           .append(", cut: ").append(network.cutLinks().isEmpty() ? "none" : String.join(", ", network.cutLinks()))
+           .append("\n");
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {

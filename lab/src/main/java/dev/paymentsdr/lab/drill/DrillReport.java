@@ -18,7 +18,34 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
 
     /** RTO percentile (nearest rank) over the runs that recovered, or null when none did. */
     public Double rtoPercentile(double p) {
-        List<Double> rtos = runs.stream().map(RunResult::rtoMs).filter(Objects::nonNull).sorted().toList();
+        return percentile(runs.stream().map(RunResult::rtoMs).toList(), p);
+    }
+
+    /** Closed-loop RTO percentile (nearest rank) over the runs that recovered, or null when none did. */
+    public Double closedLoopRtoPercentile(double p) {
+        return percentile(runs.stream().map(RunResult::closedLoopRtoMs).toList(), p);
+    }
+
+    /** Writes acknowledged by a fenced region, over every run (must be 0: the split-brain guard). */
+    public int fencedRegionAcked() {
+        return runs.stream().mapToInt(r -> r.fencedRegion() == null ? 0 : r.fencedRegion().acked()).sum();
+    }
+
+    /** Runs whose end check found no streaming standby. */
+    public long runsWithoutStreamingStandby() {
+        return runs.stream().filter(r -> r.standby() != null && !r.standby().streaming()).count();
+    }
+
+    /**
+     * True when every run recovered (finite RTO), no fenced region acknowledged a write, and every checked
+     * standby streams.
+     */
+    public boolean everyRunHeld() {
+        return everyRunRecovered() && fencedRegionAcked() == 0 && runsWithoutStreamingStandby() == 0;
+    }
+
+    private static Double percentile(List<Double> values, double p) {
+        List<Double> rtos = values.stream().filter(Objects::nonNull).sorted().toList();
         if (rtos.isEmpty()) {
             return null;
         }
@@ -51,12 +78,22 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
         root.put("rate", settings.rate());
         root.put("probe_interval_ms", settings.probeInterval().toMillis());
         root.put("failure_threshold", settings.failureThreshold());
+        root.put("primary_region", settings.regions().primary());
+        root.put("standby_region", settings.regions().standby());
+        root.put("link_round_trip_ms", settings.regions().roundTrip().toMillis());
+        root.put("closed_loop_clients", settings.closedLoopClients());
         root.put("started_at", startedAt.toString());
         root.put("command", command);
         ObjectNode rto = root.putObject("rto_ms");
         putNullable(rto, "p50", rtoPercentile(50));
         putNullable(rto, "p95", rtoPercentile(95));
         putNullable(rto, "max", rtoPercentile(100));
+        ObjectNode closed = root.putObject("rto_closed_loop_ms");
+        putNullable(closed, "p50", closedLoopRtoPercentile(50));
+        putNullable(closed, "p95", closedLoopRtoPercentile(95));
+        putNullable(closed, "max", closedLoopRtoPercentile(100));
+        root.put("fenced_region_acked_writes", fencedRegionAcked());
+        root.put("runs_without_streaming_standby", runsWithoutStreamingStandby());
         ObjectNode rpo = root.putObject("rpo_lost_acked");
         ArrayNode perRun = rpo.putArray("per_run");
         runs.forEach(r -> perRun.add(r.rpoLostAcked()));
@@ -68,6 +105,29 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
             ObjectNode run = details.addObject();
             run.put("run", r.run());
             putNullable(run, "rto_ms", r.rtoMs());
+            putNullable(run, "rto_closed_loop_ms", r.closedLoopRtoMs());
+            ArrayNode outages = run.putArray("outages");
+            for (RunResult.Outage o : r.outages()) {
+                ObjectNode outage = outages.addObject();
+                outage.put("name", o.name());
+                outage.put("from_event", o.startEvent());
+                outage.put("at_ms", Math.round(o.startMs() * 10) / 10.0);
+                putNullable(outage, "rto_ms", o.openLoopRtoMs());
+                putNullable(outage, "rto_closed_loop_ms", o.closedLoopRtoMs());
+            }
+            if (r.fencedRegion() != null) {
+                ObjectNode fenced = run.putObject("fenced_region_writes");
+                fenced.put("region", r.fencedRegion().region());
+                fenced.put("sent", r.fencedRegion().sent());
+                fenced.put("acked", r.fencedRegion().acked());
+                fenced.put("statuses", r.fencedRegion().statuses());
+            }
+            if (r.standby() != null) {
+                ObjectNode standby = run.putObject("standby_at_end");
+                standby.put("region", r.standby().region());
+                standby.put("streaming", r.standby().streaming());
+                standby.put("detail", r.standby().detail());
+            }
             run.put("rpo_lost_acked", r.rpoLostAcked());
             run.put("rpo_lost_span_ms", r.lostSpanMs());
             ArrayNode lost = run.putArray("lost_idempotency_keys");

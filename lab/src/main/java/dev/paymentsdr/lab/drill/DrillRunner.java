@@ -12,6 +12,7 @@ import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabConfig;
 import dev.paymentsdr.lab.LabRegion;
+import dev.paymentsdr.lab.Network;
 import dev.paymentsdr.lab.failover.LabFailover;
 import dev.paymentsdr.lab.process.ProcessControl;
 import dev.paymentsdr.lab.process.ShutdownCleanup;
@@ -86,8 +87,9 @@ public final class DrillRunner {
                 + root, remove);
         try {
             progress.phase("starting lab");
-            Lab lab = Lab.up(LabConfig.builder().dir(root.resolve("lab")).replication(settings.replication())
-                    .checkInterval(settings.probeInterval()).fall(settings.failureThreshold()).build(), progress::say);
+            Lab lab = Lab.up(settings.regions().applyTo(LabConfig.builder()).dir(root.resolve("lab"))
+                    .replication(settings.replication()).checkInterval(settings.probeInterval())
+                    .fall(settings.failureThreshold()).build(), progress::say);
             return drive(run, lab);
         } finally {
             progress.phase("stopping lab");
@@ -150,7 +152,7 @@ public final class DrillRunner {
                 monitorThread = startMonitor(failover, mark, fault.monitorOutcome, stopMonitor);
             }
             progress.phase("load before the fault");
-            load.start(settings.rate());
+            load.start(settings.rate(), settings.closedLoopClients());
             if (settings.scenario() == Scenario.REPLICATION_LAG) {
                 fault.standby.db().execute("postgres", "select pg_wal_replay_pause()");
                 mark.accept("replay paused", "pg_wal_replay_pause() on " + fault.standby.name());
@@ -162,16 +164,27 @@ public final class DrillRunner {
 
             progress.phase("waiting for recovery");
             awaitRecovery(load, timeline, fault);
+            if (settings.scenario() == Scenario.NETWORK_PARTITION) {
+                mark.accept("healed", "partition healed: " + String.join(", ", lab.network().heal(fault.active.name())));
+            }
             progress.phase("load after recovery");
             Thread.sleep(settings.tail().toMillis());
             progress.phase("draining in-flight requests");
             List<RequestRecord> records = load.stop();
             stopMonitor.set(true);
+            progress.phase("writes straight to the fenced region");
+            LabRegion fenced = settings.scenario().endsWithFailback() ? fault.standby : fault.active;
+            RunResult.FencedWrites fencedWrites = StaleClient.writeTo(fenced, "stale-" + run + "-"
+                    + UUID.randomUUID().toString().substring(0, 8) + "-");
+            mark.accept("stale writes", fencedWrites.sent() + " writes straight to " + fenced.name() + ": "
+                    + fencedWrites.statuses());
+            RunResult.StandbyCheck standby = settings.scenario().endsWithStandby() ? StandbyCheck.of(lab) : null;
             progress.phase("comparing with the new primary");
             ExecutionResult result = fault.outcome.get() != null ? fault.outcome.get() : fault.monitorOutcome.get();
             String described = result == null ? "no failover happened within " + settings.recoveryTimeout().toSeconds() + " s"
                     : result.outcome() + ": " + result.message();
-            return RunResult.measure(run, records, List.copyOf(timeline), keysOnPrimary(lab), described);
+            return RunResult.measure(run, records, List.copyOf(timeline), keysOnPrimary(lab), described, fencedWrites,
+                    standby);
         } finally {
             stopMonitor.set(true);
             if (monitorThread != null) {
@@ -273,20 +286,38 @@ public final class DrillRunner {
                         outcome.set(failover.orchestrator().run(request(FailoverMode.UNPLANNED, active, standby, true), false));
                     }
                 }
+                case NETWORK_PARTITION -> {
+                    mark.accept("fault", active.name() + " cut off from clients and from " + standby.name() + ": "
+                            + String.join(", ", lab.network().cut(active.name(), Network.partitionOf("all"))));
+                }
                 case FAILBACK -> {
+                    mark.accept("fault", "planned switchover from " + active.name() + " to " + standby.name() + " requested");
+                    ExecutionResult first = failover.orchestrator().run(request(FailoverMode.PLANNED, active, standby,
+                            false), false);
+                    outcome.set(first);
+                    if (first.succeeded()) {
+                        failBack(load, "drain");
+                    }
+                }
+                case FAILBACK_AFTER_OUTAGE -> {
                     regionOutage();
                     ExecutionResult first = awaitMonitor();
                     if (first != null && first.succeeded()) {
-                        awaitAckAfter(load, "fault");
-                        Thread.sleep(1000);
-                        mark.accept("failback", "failback to " + active.name() + " requested");
-                        outcome.set(failover.orchestrator().run(request(FailoverMode.FAILBACK, standby, active, false), false));
+                        failBack(load, "fault");
                     }
                 }
                 case ORCHESTRATOR_CRASH -> orchestratorCrash();
                 default -> throw new IllegalArgumentException("scenario " + settings.scenario().label() + " is not implemented");
             }
             return outcome.get();
+        }
+
+        /** Once traffic is back after {@code since}, and a second of load later, fails back to the original region. */
+        private void failBack(LoadGenerator load, String since) throws InterruptedException {
+            awaitAckAfter(load, since);
+            Thread.sleep(1000);
+            mark.accept("failback", "failback to " + active.name() + " requested");
+            outcome.set(failover.orchestrator().run(request(FailoverMode.FAILBACK, standby, active, false), false));
         }
 
         private void freezeDatabase() {
@@ -386,23 +417,19 @@ public final class DrillRunner {
     }
 
     /**
-     * Waits until the scenario's last failover ended and a payment sent after the outage began (the drain
-     * for a switchover) was acknowledged, or the timeout.
+     * Waits until the scenario's last move ended and a payment sent after its outage began (the drain for a
+     * switchover or failback) was acknowledged, or the timeout.
      */
     private void awaitRecovery(LoadGenerator load, List<TimelineEvent> timeline, Fault fault) throws InterruptedException {
-        boolean drained;
-        synchronized (timeline) {
-            drained = timeline.stream().anyMatch(e -> e.name().equals("drain"));
-        }
         long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             ExecutionResult result = fault.outcome.get() != null ? fault.outcome.get() : fault.monitorOutcome.get();
-            if (!drained) {
-                synchronized (timeline) {
-                    drained = timeline.stream().anyMatch(e -> e.name().equals("drain"));
-                }
+            String last;
+            synchronized (timeline) {
+                last = timeline.stream().anyMatch(e -> e.name().equals("failback drain")) ? "failback drain"
+                        : timeline.stream().anyMatch(e -> e.name().equals("drain")) ? "drain" : "fault";
             }
-            long since = Math.round(eventMs(timeline, drained ? "drain" : "fault") * 1_000_000);
+            long since = Math.round(eventMs(timeline, last) * 1_000_000);
             boolean finished = result != null;
             boolean acked = load.snapshot().stream().anyMatch(r -> r.acked() && r.sentNanos() >= since);
             if ((finished && !result.succeeded()) || (finished && acked)) {

@@ -3,6 +3,7 @@ package dev.paymentsdr.lab.drill;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,14 +11,19 @@ import java.util.Set;
  * The measured outcome of one drill run, computed from every request record, the timeline and the
  * idempotency keys found in the new primary afterwards.
  *
- * @param rtoMs          fault (for a planned switchover: the drain) to the first acknowledgement of a payment
- *                       sent after it; null if none came
+ * @param rtoMs          the worst outage's open-loop RTO (see {@link Outage}); null if an outage never recovered
  * @param lostAckedKeys  acknowledged payments missing from the new primary (the measured RPO)
  * @param lostSpanMs     time span (by acknowledgement time) the lost payments cover; 0 when none were lost
  * @param buckets        successful and failed answers per 100 ms, by answer time
+ * @param closedLoopRtoMs the worst outage's closed-loop RTO; null if none recovered or no closed-loop client ran
+ * @param outages        every outage of the run (a failback run has two), each with its RTOs
+ * @param fencedRegion   writes sent straight to the region that lost the primary role, as a client with a stale
+ *                       DNS answer would; null when the drill sent none
+ * @param standby        whether a standby streams from the primary at the end; null when not checked
  */
 public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, double lostSpanMs, int sent, int acked,
-                        int failedRequests, String outcome, List<TimelineEvent> timeline, List<Bucket> buckets) {
+                        int failedRequests, String outcome, List<TimelineEvent> timeline, List<Bucket> buckets,
+                        Double closedLoopRtoMs, List<Outage> outages, FencedWrites fencedRegion, StandbyCheck standby) {
     /** Width of a chart bucket. */
     public static final long BUCKET_MS = 100;
 
@@ -25,32 +31,79 @@ public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, doubl
     public record Bucket(long startMs, int ok, int failed) {
     }
 
-    /** Measures a run. */
+    /**
+     * One outage: from its start (the fault; for a planned move, the drain) to the first acknowledgement of a
+     * payment sent after it, by the open-loop generator and by the closed-loop clients.
+     */
+    public record Outage(String name, String startEvent, double startMs, Double openLoopRtoMs, Double closedLoopRtoMs) {
+    }
+
+    /** Writes sent straight to a fenced region after the move (and after a partition healed): none may be acknowledged. */
+    public record FencedWrites(String region, int sent, int acked, String statuses) {
+    }
+
+    /** The standby at the end of the run: its region, whether it streams from the primary, and how. */
+    public record StandbyCheck(String region, boolean streaming, String detail) {
+    }
+
+    /** Measures a run without the split-brain and standby checks. */
     public static RunResult measure(int run, List<RequestRecord> records, List<TimelineEvent> timeline,
                                     Set<String> keysOnNewPrimary, String outcome) {
-        // A planned switchover keeps taking writes until it drains them: its outage starts there.
-        String from = timeline.stream().anyMatch(e -> e.name().equals("drain")) ? "drain" : "fault";
-        Optional<Double> faultMs = timeline.stream().filter(e -> e.name().equals(from)).map(TimelineEvent::atMs).findFirst();
-        Double rto = null;
+        return measure(run, records, timeline, keysOnNewPrimary, outcome, null, null);
+    }
+
+    /** Measures a run. */
+    public static RunResult measure(int run, List<RequestRecord> records, List<TimelineEvent> timeline,
+                                    Set<String> keysOnNewPrimary, String outcome, FencedWrites fencedRegion,
+                                    StandbyCheck standby) {
         List<TimelineEvent> events = new ArrayList<>(timeline);
-        if (faultMs.isPresent()) {
-            long faultNanos = Math.round(faultMs.get() * 1_000_000);
-            Optional<RequestRecord> firstAck = records.stream().filter(RequestRecord::acked)
-                    .filter(r -> r.sentNanos() >= faultNanos).min(Comparator.comparingLong(RequestRecord::endNanos));
-            if (firstAck.isPresent()) {
-                rto = (firstAck.get().endNanos() - faultNanos) / 1_000_000.0;
-                events.add(new TimelineEvent("recovered", firstAck.get().endNanos() / 1_000_000.0,
-                        "first acknowledged payment sent after the " + from));
-            }
-        }
+        List<Outage> outages = new ArrayList<>();
+        // A planned move keeps taking writes until it drains them: its outage starts there.
+        Optional<TimelineEvent> start = first(timeline, "drain").or(() -> first(timeline, "fault"));
+        start.ifPresent(e -> outages.add(outage("outage", e, records, events, "recovered")));
+        first(timeline, "failback drain").ifPresent(e -> outages.add(outage("failback", e, records, events,
+                "failback recovered")));
         events.sort(Comparator.comparingDouble(TimelineEvent::atMs));
         List<RequestRecord> lost = records.stream().filter(RequestRecord::acked)
                 .filter(r -> !keysOnNewPrimary.contains(r.idempotencyKey())).toList();
         double span = lost.isEmpty() ? 0 : (lost.stream().mapToLong(RequestRecord::endNanos).max().getAsLong()
                 - lost.stream().mapToLong(RequestRecord::endNanos).min().getAsLong()) / 1_000_000.0;
         int acked = (int) records.stream().filter(RequestRecord::acked).count();
-        return new RunResult(run, rto, lost.stream().map(RequestRecord::idempotencyKey).sorted().toList(), span,
-                records.size(), acked, records.size() - acked, outcome, List.copyOf(events), buckets(records));
+        boolean closedLoopRan = records.stream().anyMatch(RequestRecord::closedLoop);
+        return new RunResult(run, worst(outages.stream().map(Outage::openLoopRtoMs).toList()),
+                lost.stream().map(RequestRecord::idempotencyKey).sorted().toList(), span, records.size(), acked,
+                records.size() - acked, outcome, List.copyOf(events), buckets(records),
+                closedLoopRan ? worst(outages.stream().map(Outage::closedLoopRtoMs).toList()) : null,
+                List.copyOf(outages), fencedRegion, standby);
+    }
+
+    private static Optional<TimelineEvent> first(List<TimelineEvent> timeline, String name) {
+        return timeline.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    private static Outage outage(String name, TimelineEvent start, List<RequestRecord> records, List<TimelineEvent> events,
+                                 String recoveredEvent) {
+        long startNanos = Math.round(start.atMs() * 1_000_000);
+        Double open = firstAck(records, startNanos, false).map(r -> {
+            events.add(new TimelineEvent(recoveredEvent, r.endNanos() / 1_000_000.0,
+                    "first acknowledged payment sent after the " + start.name()));
+            return (r.endNanos() - startNanos) / 1_000_000.0;
+        }).orElse(null);
+        Double closed = firstAck(records, startNanos, true).map(r -> (r.endNanos() - startNanos) / 1_000_000.0).orElse(null);
+        return new Outage(name, start.name(), start.atMs(), open, closed);
+    }
+
+    private static Optional<RequestRecord> firstAck(List<RequestRecord> records, long sinceNanos, boolean closedLoop) {
+        return records.stream().filter(r -> r.closedLoop() == closedLoop).filter(RequestRecord::acked)
+                .filter(r -> r.sentNanos() >= sinceNanos).min(Comparator.comparingLong(RequestRecord::endNanos));
+    }
+
+    /** The largest value, or null when there is none or one of them is missing (an outage that never recovered). */
+    private static Double worst(List<Double> values) {
+        if (values.isEmpty() || values.stream().anyMatch(Objects::isNull)) {
+            return null;
+        }
+        return values.stream().max(Double::compare).orElseThrow();
     }
 
     private static List<Bucket> buckets(List<RequestRecord> records) {

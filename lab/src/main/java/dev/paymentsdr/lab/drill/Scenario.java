@@ -24,8 +24,14 @@ public enum Scenario {
     /** A region outage; the failover process is killed (SIGKILL) right after promote; a rerun resumes it. */
     ORCHESTRATOR_CRASH("a region outage; the failover process is killed with SIGKILL between promote and"
             + " switch, and a rerun with the same execution id resumes"),
-    /** A region outage and automatic failover, then a failback to the original region under load. */
-    FAILBACK("a region outage and automatic failover, then failback to the original region under load");
+    /** A planned switchover to the standby region, then a failback to the original region, under load. */
+    FAILBACK("a planned switchover to the standby region, then failback to the original region, under load"),
+    /** The primary region is cut off from clients and from the standby region while its processes keep running. */
+    NETWORK_PARTITION("the primary region is cut off from clients and from the standby region (its processes keep"
+            + " running); after the failover the partition heals and writes go straight to the old region"),
+    /** A region outage under load and automatic failover, then a failback under load; both outages are reported. */
+    FAILBACK_AFTER_OUTAGE("a region outage and automatic failover, then failback to the original region (rewound or"
+            + " rebuilt as a standby first), all under load; both outages are reported");
 
     private final String description;
 
@@ -43,7 +49,17 @@ public enum Scenario {
 
     /** True for the scenarios where the monitor has to detect a fault (not an operator's switchover). */
     public boolean detectedByMonitor() {
-        return this != PLANNED_SWITCHOVER && this != ORCHESTRATOR_CRASH;
+        return this != PLANNED_SWITCHOVER && this != ORCHESTRATOR_CRASH && this != FAILBACK;
+    }
+
+    /** True when the scenario ends with its last move back to the original region (a failback). */
+    public boolean endsWithFailback() {
+        return this == FAILBACK || this == FAILBACK_AFTER_OUTAGE;
+    }
+
+    /** True when the scenario's last move rejoins the region it leaves as a standby, which must then stream. */
+    public boolean endsWithStandby() {
+        return this == PLANNED_SWITCHOVER || endsWithFailback();
     }
 
     /** Every scenario's label, in the order the issue lists them. */

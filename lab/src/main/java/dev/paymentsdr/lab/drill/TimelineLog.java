@@ -37,11 +37,12 @@ final class TimelineLog implements ExecutionLog {
         if (record.type() != RecordType.STEP_STARTED) {
             say.accept(record.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (record.step() == null ? "" : " " + record.step().label()) + ": " + record.detail());
-        } else if (record.step() == Step.FENCE && mode != FailoverMode.UNPLANNED) {
-            // a switchover keeps taking writes until here: its outage starts now
-            mark.accept("drain", "the old primary stops taking writes");
         }
         String prefix = mode == FailoverMode.FAILBACK ? "failback " : "";
+        if (record.type() == RecordType.STEP_STARTED && record.step() == Step.FENCE && mode != FailoverMode.UNPLANNED) {
+            // a switchover keeps taking writes until here: its outage starts now
+            mark.accept(prefix + "drain", "the old primary stops taking writes");
+        }
         if (record.type() == RecordType.STEP_COMPLETED) {
             switch (record.step()) {
                 case FENCE -> mark.accept(prefix + "fenced", record.detail());

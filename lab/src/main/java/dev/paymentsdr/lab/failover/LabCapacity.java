@@ -29,7 +29,9 @@ public final class LabCapacity implements Capacity {
     @Override
     public boolean isReady(RegionId region) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(lab.region(region.name()).serviceUrl().resolve("/health/ready"))
+            // the monitor and orchestrator reach the other region through the region->region link
+            HttpRequest request = HttpRequest.newBuilder(lab.region(region.name())
+                            .serviceUrlFrom(lab.network().controlRegion()).resolve("/health/ready"))
                     .timeout(PROBE_TIMEOUT).GET().build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | RuntimeException e) {

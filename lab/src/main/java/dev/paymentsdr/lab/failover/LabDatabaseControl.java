@@ -107,7 +107,7 @@ public final class LabDatabaseControl implements DatabaseControl {
     @Override
     public String promote(RegionId standby) {
         LabRegion target = regions.region(standby);
-        PostgresServer db = target.db();
+        PostgresServer db = regions.server(standby);
         // The configuration file of a promoted standby names no synchronous standby: it commits on its own.
         db.configure(target.databaseSettings(RegionRole.STANDBY));
         String done = standby + " " + new Promotion(replication).promote(db, PROMOTE_TIMEOUT);
@@ -120,7 +120,7 @@ public final class LabDatabaseControl implements DatabaseControl {
     public String rejoinAsStandby(RegionId region, RegionId primary, Duration timeout) {
         regions.recordRole(region, RegionRole.STANDBY);
         String how = new StandbyRejoin(replication, poll).rejoin(regions.server(region), regions.server(primary),
-                regions.asStandby(region), timeout);
+                regions.asStandbyOf(region, primary), timeout);
         restoreSynchronousStandby(primary, region);
         return region + " " + how + " as a standby" + syncNote(primary, region);
     }
@@ -131,9 +131,10 @@ public final class LabDatabaseControl implements DatabaseControl {
             return;
         }
         LabRegion leader = regions.region(primary);
-        leader.db().configure(leader.databaseSettings(RegionRole.PRIMARY));
-        leader.db().execute("postgres", FENCE_TIMEOUT, "select pg_reload_conf()");
-        poll.within(poll.deadline(FENCE_TIMEOUT), () -> replication.syncState(leader.db(),
+        PostgresServer db = regions.server(primary);
+        db.configure(leader.databaseSettings(RegionRole.PRIMARY));
+        db.execute("postgres", FENCE_TIMEOUT, "select pg_reload_conf()");
+        poll.within(poll.deadline(FENCE_TIMEOUT), () -> replication.syncState(db,
                 regions.replicationName(standby)).filter("sync"::equals).isPresent());
     }
 

@@ -37,8 +37,9 @@ final class RegionDatabases {
         return lab.region(id.name());
     }
 
+    /** The region's server as the orchestrator reaches it: from its own region, through the links. */
     PostgresServer server(RegionId id) {
-        return region(id).db();
+        return region(id).dbFrom(lab.network().controlRegion());
     }
 
     /** The region's name as a standby: its slot on the primary and its application name. */
@@ -46,10 +47,14 @@ final class RegionDatabases {
         return region(id).replicationName();
     }
 
-    /** What the region's database is as a standby of the others: its slot and its settings. */
-    StandbyRejoin.Standby asStandby(RegionId id) {
+    /**
+     * What the region's database is as a standby of {@code primary}: its slot, its settings, and the primary as it
+     * reaches it (the region->region link its replication goes through).
+     */
+    StandbyRejoin.Standby asStandbyOf(RegionId id, RegionId primary) {
         LabRegion region = region(id);
-        return new StandbyRejoin.Standby(region.replicationName(), region.databaseSettings(RegionRole.STANDBY));
+        return new StandbyRejoin.Standby(region.replicationName(), region.databaseSettings(RegionRole.STANDBY),
+                region(primary).dbFrom(region.name()));
     }
 
     /** True while a recent question to this region's server went unanswered within its deadline. */

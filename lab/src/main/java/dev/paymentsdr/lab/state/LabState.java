@@ -25,11 +25,13 @@ import java.util.function.UnaryOperator;
  * @param haproxyLog       HAProxy's log file
  * @param haproxyPid       HAProxy pid, or null when not started
  * @param regions          the regions, the initial primary first
+ * @param network          the links every client->region and region->region path goes through
  */
 public record LabState(int version, String labDir, String pgRoot, String passwordFile, ReplicationMode replication,
                        long checkIntervalMillis, int fall, int rise, int frontDoorPort, String haproxyConfig,
-                       String haproxySocket, String haproxyLog, Long haproxyPid, List<RegionState> regions) {
-    public static final int CURRENT_VERSION = 1;
+                       String haproxySocket, String haproxyLog, Long haproxyPid, List<RegionState> regions,
+                       NetworkState network) {
+    public static final int CURRENT_VERSION = 2;
 
     public LabState {
         regions = List.copyOf(regions);
@@ -62,11 +64,16 @@ public record LabState(int version, String labDir, String pgRoot, String passwor
                     + regions.stream().map(RegionState::name).toList() + ")");
         }
         return new LabState(version, labDir, pgRoot, passwordFile, replication, checkIntervalMillis, fall, rise,
-                frontDoorPort, haproxyConfig, haproxySocket, haproxyLog, haproxyPid, updated);
+                frontDoorPort, haproxyConfig, haproxySocket, haproxyLog, haproxyPid, updated, network);
+    }
+
+    public LabState withNetwork(NetworkState changed) {
+        return new LabState(version, labDir, pgRoot, passwordFile, replication, checkIntervalMillis, fall, rise,
+                frontDoorPort, haproxyConfig, haproxySocket, haproxyLog, haproxyPid, regions, changed);
     }
 
     public LabState withHaproxyPid(Long pid) {
         return new LabState(version, labDir, pgRoot, passwordFile, replication, checkIntervalMillis, fall, rise,
-                frontDoorPort, haproxyConfig, haproxySocket, haproxyLog, pid, regions);
+                frontDoorPort, haproxyConfig, haproxySocket, haproxyLog, pid, regions, network);
     }
 }

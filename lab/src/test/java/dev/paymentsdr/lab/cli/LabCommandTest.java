@@ -8,6 +8,7 @@ import dev.paymentsdr.lab.ReplicationMode;
 import dev.paymentsdr.lab.state.LabState;
 import dev.paymentsdr.lab.state.LabStateStore;
 import dev.paymentsdr.lab.state.RegionState;
+import dev.paymentsdr.lab.state.SampleNetwork;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -62,7 +63,8 @@ class LabCommandTest {
                 List.of(new RegionState("us-east-1", RegionRole.PRIMARY, 18081, dir.resolve("pg/us-east-1").toString(),
                                 null, 18083, null, dir.resolve("a.log").toString()),
                         new RegionState("us-east-2", RegionRole.STANDBY, 18082, dir.resolve("pg/us-east-2").toString(),
-                                null, 18084, null, dir.resolve("b.log").toString()))));
+                                null, 18084, null, dir.resolve("b.log").toString())),
+                SampleNetwork.of(dir)));
 
         assertThat(run("status", "--dir", dir.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("(async replication)").contains("HAProxy stopped")
@@ -87,11 +89,15 @@ class LabCommandTest {
                 new LabStatus.RegionStatus("us-east-1", "primary", 18081, true, false, null, null, null, null,
                         "FIRST 1 (\"us_east_2\")", 18083, true, 200, true, "UP"),
                 new LabStatus.RegionStatus("us-east-2", "standby", 18082, true, true, "streaming", "sync", 0L, 0.0,
-                        "", 18084, true, 503, false, "DOWN backup")));
+                        "", 18084, true, 503, false, "DOWN backup")),
+                new LabStatus.NetworkStatus(true, 12, "typical for us-east-1/us-east-2", "us-east-2",
+                        List.of("clients-to-us-east-1-service")));
 
         String table = StatusTable.render(status);
 
         assertThat(table).contains("Front door http://127.0.0.1:18080: HAProxy running, routes to us-east-1")
+                .contains("Network links: toxiproxy running, region->region round trip 12 ms (typical for"
+                        + " us-east-1/us-east-2), monitor and orchestrator in us-east-2, cut: clients-to-us-east-1-service")
                 .contains("REGION     ROLE")
                 .containsPattern("us-east-1 +primary +18081 +running +false +- +- +- +- +18083 +running +yes \\(200\\) +UP")
                 .containsPattern("us-east-2 +standby +18082 +running +true +streaming +sync +0 +0\\.000 +18084 +running +no \\(503\\) +DOWN backup");

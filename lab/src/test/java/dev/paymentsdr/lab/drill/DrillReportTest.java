@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class DrillReportTest {
     private static RunResult run(int n, Double rto, List<String> lost) {
         return new RunResult(n, rto, lost, 0, 100, 90, 10, "COMPLETED", List.of(new TimelineEvent("fault", 1000, "kill"),
-                new TimelineEvent("promoted", 2500, "pg_promote")), List.of(new RunResult.Bucket(0, 5, 1)));
+                new TimelineEvent("promoted", 2500, "pg_promote")), List.of(new RunResult.Bucket(0, 5, 1)),
+                rto == null ? null : rto + 500, List.of(new RunResult.Outage("outage", "fault", 1000, rto,
+                        rto == null ? null : rto + 500)), new RunResult.FencedWrites("us-east-1", 10, 0, "{503=10}"), null);
     }
 
     private DrillReport report(List<RunResult> runs) {

@@ -37,6 +37,28 @@ class RunResultTest {
     }
 
     @Test
+    void closedLoopClientsGetTheirOwnRtoAndAFailbackIsASecondOutageAndTheWorstIsTheRunsRto() {
+        List<RequestRecord> both = new java.util.ArrayList<>(records);
+        both.add(new RequestRecord(7, "k7", 1100 * MS, 3100 * MS, 0, null, true));    // parked, timed out at 2 s
+        both.add(new RequestRecord(8, "k8", 3150 * MS, 3900 * MS, 201, "id8", true)); // the client's retry
+        both.add(new RequestRecord(9, "k9", 6000 * MS, 6600 * MS, 201, "id9", false));
+        both.add(new RequestRecord(10, "k10", 6050 * MS, 6700 * MS, 201, "id10", true));
+        RunResult result = RunResult.measure(1, both, List.of(new TimelineEvent("fault", 1000, "kill"),
+                new TimelineEvent("failback drain", 5000, "fence")), Set.of("k1", "k2", "k5", "k6", "k8", "k9", "k10"),
+                "COMPLETED", new RunResult.FencedWrites("us-east-1", 10, 0, "{503=10}"),
+                new RunResult.StandbyCheck("us-east-2", true, "streams"));
+
+        assertThat(result.outages()).containsExactly(new RunResult.Outage("outage", "fault", 1000, 2400.0, 2900.0),
+                new RunResult.Outage("failback", "failback drain", 5000, 1600.0, 1700.0));
+        assertThat(result.rtoMs()).isEqualTo(2400.0);
+        assertThat(result.closedLoopRtoMs()).isEqualTo(2900.0);
+        assertThat(result.timeline()).extracting(TimelineEvent::name)
+                .containsExactly("fault", "recovered", "failback drain", "failback recovered");
+        assertThat(result.fencedRegion().acked()).isZero();
+        assertThat(result.standby().streaming()).isTrue();
+    }
+
+    @Test
     void acknowledgedPaymentsMissingFromTheNewPrimaryAreTheMeasuredLoss() {
         RunResult result = RunResult.measure(1, records, List.of(new TimelineEvent("fault", 1000, "kill")),
                 Set.of("k1", "k5"), "COMPLETED");

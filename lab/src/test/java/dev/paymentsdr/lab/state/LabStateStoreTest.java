@@ -22,7 +22,8 @@ class LabStateStoreTest {
                 List.of(new RegionState("us-east-1", RegionRole.PRIMARY, 18081, dir.resolve("pg/us-east-1").toString(),
                                 101L, 18083, 202L, dir.resolve("logs/us-east-1-service.log").toString()),
                         new RegionState("us-east-2", RegionRole.STANDBY, 18082, dir.resolve("pg/us-east-2").toString(),
-                                null, 18084, null, dir.resolve("logs/us-east-2-service.log").toString())));
+                                null, 18084, null, dir.resolve("logs/us-east-2-service.log").toString())),
+                SampleNetwork.of(dir));
     }
 
     @Test

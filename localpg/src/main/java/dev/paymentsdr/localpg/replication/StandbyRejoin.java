@@ -28,10 +28,18 @@ public final class StandbyRejoin {
     }
 
     /**
-     * What the standby is: its replication slot on the leader (also its application name) and the settings of its
-     * configuration file as a standby.
+     * What the standby is: its replication slot on the leader (also its application name), the settings of its
+     * configuration file as a standby, and the leader as the standby's host reaches it (a network link between
+     * regions, say): the address it streams, rewinds and copies from. Null means the leader's own address.
      */
-    public record Standby(String slotName, Map<String, String> settings) {
+    public record Standby(String slotName, Map<String, String> settings, PostgresServer upstream) {
+        public Standby(String slotName, Map<String, String> settings) {
+            this(slotName, settings, null);
+        }
+
+        PostgresServer source(PostgresServer leader) {
+            return upstream != null ? upstream : leader;
+        }
     }
 
     /** Rejoins {@code follower} to {@code leader}; returns how, for the log. Fails after {@code timeout}. */
@@ -68,7 +76,7 @@ public final class StandbyRejoin {
         try {
             // pg_rewind finishes a crashed target's recovery in single-user mode, which refuses standby.signal.
             follower.setStandbySignal(false);
-            String output = follower.rewindFrom(leader, bounded(deadline, Duration.ofMinutes(3)));
+            String output = follower.rewindFrom(standby.source(leader), bounded(deadline, Duration.ofMinutes(3)));
             how = output.contains("no rewind required") ? "restarted as a standby (no rewind was needed)"
                     : "rewound with pg_rewind";
             startAsStandby(follower, leader, standby, deadline);
@@ -87,7 +95,7 @@ public final class StandbyRejoin {
     private String rebuild(PostgresServer follower, PostgresServer leader, Standby standby, Instant deadline, String why) {
         follower.deleteData();
         try {
-            follower.initStandbyFrom(leader, standby.slotName(), standby.settings());
+            follower.initStandbyFrom(standby.source(leader), standby.slotName(), standby.settings());
             startAsStandby(follower, leader, standby, deadline);
         } catch (LocalPgException e) {
             throw new LocalPgException("rebuilding the standby on port " + follower.port() + " from a fresh base backup"
@@ -102,7 +110,7 @@ public final class StandbyRejoin {
 
     private void startAsStandby(PostgresServer follower, PostgresServer leader, Standby standby, Instant deadline) {
         follower.configure(standby.settings());
-        follower.writeStandbyConfig(leader, standby.slotName());
+        follower.writeStandbyConfig(standby.source(leader), standby.slotName());
         follower.start(bounded(deadline, Duration.ofSeconds(60)));
     }
 

@@ -46,7 +46,8 @@ class FailoverCliTest {
                         new dev.paymentsdr.lab.state.RegionState("us-east-1", dev.paymentsdr.lab.RegionRole.PRIMARY, 18081,
                                 labDir.resolve("pg/us-east-1").toString(), null, 18083, null, labDir.resolve("a.log").toString()),
                         new dev.paymentsdr.lab.state.RegionState("us-east-2", dev.paymentsdr.lab.RegionRole.STANDBY, 18082,
-                                labDir.resolve("pg/us-east-2").toString(), null, 18084, null, labDir.resolve("b.log").toString()))));
+                                labDir.resolve("pg/us-east-2").toString(), null, 18084, null, labDir.resolve("b.log").toString())),
+                dev.paymentsdr.lab.state.SampleNetwork.of(labDir)));
 
         String error = usageError(new FailoverCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fo-nope");
 

@@ -138,10 +138,22 @@ final class LabLauncher {
             for (LabRegion standby : standbys) {
                 waitForStreaming(primary, standby);
             }
-            startService(primary, started, undo);
-            waitUntilReady(primary);
-            for (LabRegion standby : standbys) {
-                startService(standby, started, undo);
+            // the services' JVMs start side by side: each takes seconds of mostly single-threaded start-up
+            java.util.concurrent.CompletableFuture<Void> standbyServices = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (LabRegion standby : standbys) {
+                    startService(standby, started, undo);
+                }
+            });
+            try {
+                startService(primary, started, undo);
+                waitUntilReady(primary);
+            } finally {
+                awaitQuietly(standbyServices);
+            }
+            try {
+                standbyServices.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
             Haproxy haproxy = lab.haproxy();
             checkNotCancelled();
@@ -261,9 +273,23 @@ final class LabLauncher {
             return;
         }
         progress.accept("starting the payment service of " + region.name() + " on " + region.serviceUrl());
-        undo.push(region::stopService);
+        synchronized (undo) {
+            undo.push(region::stopService);
+        }
         region.startService(config.startTimeout());
-        started.add("service " + region.name());
+        synchronized (started) {
+            started.add("service " + region.name());
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<Void> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // reported by the caller's join
+        }
     }
 
     private static void stopDatabase(LabRegion region) {
@@ -276,12 +302,7 @@ final class LabLauncher {
         }
         // pg_ctl returns once postmaster.pid is gone, a moment before the postmaster itself has exited
         postmaster.ifPresent(p -> {
-            try {
-                p.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
+            if (!dev.paymentsdr.localpg.ProcessExit.await(p, java.time.Duration.ofSeconds(30))) {
                 throw new LabException("the PostgreSQL server of " + region.name() + " (pid " + p.pid()
                         + ") did not exit after pg_ctl stop; see " + db.logFile());
             }

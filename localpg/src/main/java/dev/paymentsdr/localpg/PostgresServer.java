@@ -24,6 +24,7 @@ public final class PostgresServer {
     /** The superuser every lab and test server is created with. */
     public static final String SUPERUSER = "postgres";
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     /** Default limit of one SQL session: connect, login, every read and every statement. */
     public static final Duration SQL_TIMEOUT = Duration.ofSeconds(30);
     private static final String SETTINGS_FILE = "localpg.conf";
@@ -214,7 +215,10 @@ public final class PostgresServer {
             List<ProcessHandle> children = postmaster.descendants().toList();
             postmaster.destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
-            postmaster.onExit().join();
+            if (!ProcessExit.await(postmaster, KILL_WAIT)) {
+                throw new LocalPgException("the postmaster (pid " + postmaster.pid() + ") of port " + port
+                        + " is still alive " + KILL_WAIT.toSeconds() + " s after SIGKILL");
+            }
         });
     }
 
@@ -252,7 +256,8 @@ public final class PostgresServer {
 
     /** True while the postmaster process of this data directory is alive. */
     public boolean isRunning() {
-        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        // a killed postmaster is a zombie until PID 1 reaps it: it no longer runs
+        return pid().flatMap(ProcessHandle::of).map(p -> !ProcessExit.hasEnded(p)).orElse(false);
     }
 
     /** The postmaster's process id, from {@code postmaster.pid}, when the file exists. */

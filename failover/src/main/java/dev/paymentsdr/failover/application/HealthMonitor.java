@@ -57,8 +57,11 @@ public final class HealthMonitor {
             if (result.isPresent() && !result.get().succeeded()) {
                 return result;
             }
-            // probes start at a fixed rate: a slow answer must not stretch the time to detection
-            Duration left = settings.interval().minus(Duration.between(started, clock.instant()));
+            // probes start at a fixed rate: a slow answer must not stretch the time to detection; after a failed
+            // probe the next ones come faster (HAProxy's fastinter), so 'fall N' confirms a failure in a fraction
+            // of N intervals while a single slow answer still never triggers a failover on its own
+            Duration period = failures.failures() > 0 ? settings.confirmInterval() : settings.interval();
+            Duration left = period.minus(Duration.between(started, clock.instant()));
             if (!left.isNegative() && !left.isZero()) {
                 sleeper.sleep(left);
             }
@@ -103,6 +106,15 @@ public final class HealthMonitor {
      * @param failureThreshold consecutive failed probes that start a failover
      */
     public record Settings(Duration interval, int failureThreshold, Duration maxLag, boolean allowDataLoss) {
+        /** The shortest time between confirmation probes. */
+        public static final Duration MIN_CONFIRM_INTERVAL = Duration.ofMillis(100);
+
+        /** Time between probes while the active region is failing: a quarter of the interval, at least 100 ms. */
+        public Duration confirmInterval() {
+            Duration quarter = interval.dividedBy(4);
+            return quarter.compareTo(MIN_CONFIRM_INTERVAL) < 0 ? MIN_CONFIRM_INTERVAL : quarter;
+        }
+
         public Settings {
             if (interval == null || interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("probe interval must be positive, was " + interval);

@@ -5,18 +5,28 @@ import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RegionHealth;
 import dev.paymentsdr.failover.domain.model.RegionId;
-import dev.paymentsdr.failover.domain.model.ReplicationLag;
 import dev.paymentsdr.failover.domain.model.Step;
 import dev.paymentsdr.failover.domain.policy.LagGate;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
 import dev.paymentsdr.failover.port.out.Notifier;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The side effects of the transitions: one method per step, each checking the world before acting so
  * that a resumed execution can run a step again safely.
  */
 final class StepActions {
+    /** Runs assess's questions side by side; daemon threads, so a question stuck past its deadline never holds the JVM. */
+    private static final ExecutorService QUESTIONS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "failover-assess");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final FailoverPorts ports;
     private final FailoverSettings settings;
 
@@ -57,8 +67,14 @@ final class StepActions {
      * source of a move whose target cannot be promoted would leave no writable region at all.
      */
     private StepOutcome assess(FailoverRequest request, boolean resumed) {
-        RegionHealth source = health(request.from(), Optional.empty());
-        RegionHealth target = health(request.to(), ports.database().lag(request.to(), request.from()));
+        // The questions are asked at once: a silent source costs one deadline, not one per question.
+        CompletableFuture<DatabaseRole> sourceRole = ask(() -> ports.database().role(request.from()));
+        CompletableFuture<Boolean> sourceReady = ask(() -> ports.capacity().isReady(request.from()));
+        CompletableFuture<Boolean> targetReady = ask(() -> ports.capacity().isReady(request.to()));
+        DatabaseRole targetRole = ports.database().role(request.to());
+        RegionHealth source = new RegionHealth(request.from(), sourceRole.join(), sourceReady.join(), Optional.empty());
+        RegionHealth target = new RegionHealth(request.to(), targetRole, targetReady.join(),
+                ports.database().lag(request.to(), request.from()));
         String seen = source.describe() + "; " + target.describe();
         boolean sourceServes = source.role() == DatabaseRole.PRIMARY || source.role() == DatabaseRole.FENCED_PRIMARY;
         if (request.mode() != FailoverMode.UNPLANNED && !sourceServes) {
@@ -88,8 +104,8 @@ final class StepActions {
         return StepOutcome.done(seen);
     }
 
-    private RegionHealth health(RegionId region, Optional<ReplicationLag> lag) {
-        return new RegionHealth(region, ports.database().role(region), ports.capacity().isReady(region), lag);
+    private static <T> CompletableFuture<T> ask(Supplier<T> question) {
+        return CompletableFuture.supplyAsync(question, QUESTIONS);
     }
 
     private StepOutcome gateLag(FailoverRequest request) {

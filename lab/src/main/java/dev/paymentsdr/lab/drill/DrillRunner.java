@@ -62,12 +62,18 @@ public final class DrillRunner {
         for (int run = 1; run <= settings.runs(); run++) {
             progress.run(run, settings.runs());
             RunResult result = runOnce(run);
-            progress.say(String.format(java.util.Locale.ROOT, "run %d: RTO %s ms, acknowledged payments lost %d, acked %d, failed %d (%s)",
-                    run, result.rtoMs() == null ? "-" : String.format(java.util.Locale.ROOT, "%.0f", result.rtoMs()),
+            progress.say(String.format(java.util.Locale.ROOT, "run %d: RTO %s ms (closed loop %s ms), acknowledged payments"
+                            + " lost %d, acked %d, failed %d (%s)", run, ms(result.rtoMs()), ms(result.closedLoopRtoMs()),
                     result.rpoLostAcked(), result.acked(), result.failedRequests(), result.outcome()));
+            progress.say("timeline (ms): " + result.timeline().stream().map(e -> e.name() + " "
+                    + String.format(java.util.Locale.ROOT, "%.0f", e.atMs())).collect(java.util.stream.Collectors.joining(", ")));
             results.add(result);
         }
         return results;
+    }
+
+    private static String ms(Double value) {
+        return value == null ? "-" : String.format(java.util.Locale.ROOT, "%.0f", value);
     }
 
     RunResult runOnce(int run) throws InterruptedException {

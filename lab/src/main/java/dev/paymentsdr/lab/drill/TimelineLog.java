@@ -33,6 +33,7 @@ final class TimelineLog implements ExecutionLog {
         delegate.append(record);
         if (record.type() == RecordType.EXECUTION_STARTED) {
             mode = record.request().mode();
+            mark.accept((mode == FailoverMode.FAILBACK ? "failback " : "") + "started", record.detail());
         }
         if (record.type() != RecordType.STEP_STARTED) {
             say.accept(record.type().name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -45,6 +46,8 @@ final class TimelineLog implements ExecutionLog {
         }
         if (record.type() == RecordType.STEP_COMPLETED) {
             switch (record.step()) {
+                case ASSESS -> mark.accept(prefix + "assessed", record.detail());
+                case GATE_LAG -> mark.accept(prefix + "lag gated", record.detail());
                 case FENCE -> mark.accept(prefix + "fenced", record.detail());
                 case PROMOTE -> mark.accept(prefix + "promoted", record.detail());
                 case SWITCH_TRAFFIC -> mark.accept(prefix + "switched", record.detail());

@@ -15,8 +15,11 @@ import java.time.Instant;
 /** The capacity port on the lab's service processes: readiness over HTTP, start the process when it is not running. */
 public final class LabCapacity implements Capacity {
     private final dev.paymentsdr.localpg.Poll poll = dev.paymentsdr.localpg.Poll.system(Duration.ofMillis(100));
-    /** A readiness answer slower than this counts as a failed probe (a hung region must not slow detection). */
-    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
+    /**
+     * A readiness answer slower than this counts as a failed probe: a hung region, or a live service waiting on a
+     * dead database (its pool waits 2 s for a connection), must not slow detection. A healthy one answers in ms.
+     */
+    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
     private final Lab lab;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

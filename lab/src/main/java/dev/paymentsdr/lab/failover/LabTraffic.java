@@ -45,8 +45,11 @@ public final class LabTraffic implements Traffic {
     @Override
     public String block(RegionId region) {
         Haproxy haproxy = lab.haproxy();
-        haproxy.runtimeApi().setState(haproxy.backend(), region.name(), AdminState.MAINT);
-        return "HAProxy server " + region + " in maintenance (no new requests)";
+        HaproxyRuntimeApi api = haproxy.runtimeApi();
+        api.setState(haproxy.backend(), region.name(), AdminState.MAINT);
+        // requests parked on a dead or frozen region are cut, so their clients retry (and reach the new region)
+        api.shutdownSessions(haproxy.backend(), region.name());
+        return "HAProxy server " + region + " in maintenance (no new requests, requests in progress cut)";
     }
 
     @Override

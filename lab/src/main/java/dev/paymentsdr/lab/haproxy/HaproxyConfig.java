@@ -66,7 +66,8 @@ public record HaproxyConfig(int frontDoorPort, Path socket, String backend, List
             .append("    timeout server 10s\n")
             .append("    timeout queue 5s\n")
             .append("    timeout http-request 10s\n")
-            .append("    timeout check ").append(Math.max(100, Math.min(inter, 2000))).append("ms\n")
+            // a check that has not answered in half an interval has failed (a frozen service never answers)
+            .append("    timeout check ").append(Math.max(100, Math.min(inter / 2, 2000))).append("ms\n")
             .append("\n")
             .append("frontend front_door\n")
             .append("    bind 127.0.0.1:").append(frontDoorPort).append('\n')
@@ -75,7 +76,9 @@ public record HaproxyConfig(int frontDoorPort, Path socket, String backend, List
             .append("backend ").append(backend).append('\n')
             .append("    option httpchk GET ").append(HEALTH_PATH).append('\n')
             .append("    http-check expect status 200\n")
-            .append("    default-server inter ").append(inter).append("ms fall ").append(fall)
+            // once a check fails the next ones come every quarter interval, so 'fall' confirms it quickly
+            .append("    default-server inter ").append(inter).append("ms fastinter ").append(Math.max(100, inter / 4))
+            .append("ms fall ").append(fall)
             .append(" rise ").append(rise).append(" on-marked-down shutdown-sessions\n");
         for (Server server : servers) {
             text.append("    server ").append(server.name()).append(" 127.0.0.1:").append(server.port()).append(" check");

@@ -164,6 +164,14 @@ public final class HaproxyRuntimeApi {
         command("set server " + target(backend, server) + " health " + health.name().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Ends every session (request) in progress on a server: a request parked on a frozen or cut-off region fails at
+     * once, so its client retries instead of waiting for its timeout.
+     */
+    public void shutdownSessions(String backend, String server) {
+        command("shutdown sessions server " + target(backend, server));
+    }
+
     /** Sets a server's weight (0..256); 0 means no new requests. */
     public void setWeight(String backend, String server, int weight) {
         if (weight < 0 || weight > 256) {

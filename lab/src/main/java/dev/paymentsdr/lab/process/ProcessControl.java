@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts lab processes detached from the terminal (own session, output to a log file) and stops them by
@@ -61,12 +60,7 @@ public final class ProcessControl {
         }
         ProcessHandle handle = process.get();
         handle.destroy();
-        try {
-            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception timeoutOrInterrupt) {
-            if (timeoutOrInterrupt instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        if (!dev.paymentsdr.localpg.ProcessExit.await(handle, grace)) {
             kill(handle);
         }
         return true;
@@ -81,14 +75,9 @@ public final class ProcessControl {
 
     private static void kill(ProcessHandle handle) {
         handle.destroyForcibly();
-        try {
-            handle.onExit().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        dev.paymentsdr.localpg.ProcessExit.await(handle, Duration.ofSeconds(10));
     }
+
 
     /**
      * Kills (SIGKILL, after SIGCONT for a frozen one) every process whose command line contains {@code path}: the

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every drill scenario end to end on a real lab (PostgreSQL pair streaming through 12 ms links, two services,
@@ -42,8 +41,15 @@ class DrillIT {
         return run.timeline().stream().map(TimelineEvent::name).toList();
     }
 
+    /** Every scenario, or only those named in {@code -Ddrill.scenarios=a,b} (to rerun one while working on it). */
+    static java.util.stream.Stream<Scenario> scenarios() {
+        String only = System.getProperty("drill.scenarios", "");
+        return only.isBlank() ? java.util.Arrays.stream(Scenario.values())
+                : java.util.Arrays.stream(only.split(",")).map(String::strip).map(Scenario::parse);
+    }
+
     @ParameterizedTest
-    @EnumSource(Scenario.class)
+    @org.junit.jupiter.params.provider.MethodSource("scenarios")
     void everyScenarioLosesNoAcknowledgedPaymentRecoversAndKeepsTheFencedRegionFromAcknowledgingWrites(Scenario scenario)
             throws Exception {
         RunResult run = drill(scenario);

@@ -29,7 +29,8 @@ class HaproxyConfigTest {
     void serversAreCheckedOnReadinessAtTheConfiguredTiming() {
         assertThat(CONFIG.render()).contains("option httpchk GET /health/ready\n")
                 .contains("http-check expect status 200\n")
-                .contains("default-server inter 500ms fall 3 rise 2");
+                .contains("default-server inter 500ms fastinter 125ms fall 3 rise 2")
+                .contains("timeout check 250ms\n").contains("on-marked-down shutdown-sessions");
     }
 
     @Test

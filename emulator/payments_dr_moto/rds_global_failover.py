@@ -20,7 +20,9 @@ RDSResponse, following the RDS API reference:
   (AllowDataLoss together with Switchover).
 
 It also corrects RemoveFromGlobalCluster, which moto looks up in the caller's region although it keeps
-global clusters in us-east-1: the detached cluster becomes a standalone, writable cluster.
+global clusters in us-east-1: the detached cluster becomes a standalone, writable cluster (the manual
+recovery path when a managed failover is refused). Detaching a cluster that a running operation moves ends
+that operation.
 """
 
 from typing import Any
@@ -177,12 +179,13 @@ def remove_from_global_cluster(self: RDSBackend, global_cluster_identifier: str,
                                db_cluster_identifier: str) -> GlobalCluster:
     global_cluster = _find_global_cluster(self, global_cluster_identifier)
     refresh(global_cluster, advance=False)
-    if getattr(global_cluster, "_pdr_operation", None) is not None:
-        raise InvalidGlobalClusterStateFault(
-            f"Global cluster {global_cluster.global_cluster_identifier} is {global_cluster.status}; "
-            "wait until its status is available."
-        )
     member = _find_member(global_cluster, db_cluster_identifier)
+    operation = getattr(global_cluster, "_pdr_operation", None)
+    if operation is not None and member in (operation.source, operation.target):
+        # detaching a cluster that a switchover or failover moves ends that operation where it stands
+        global_cluster._pdr_operation = None
+        global_cluster.failover_state = None
+        global_cluster.status = "available"
     global_cluster.members.remove(member)
     member.global_cluster_identifier = None
     member.is_writer = True

@@ -179,3 +179,15 @@ def test_a_switchover_without_a_writer_is_refused_but_a_failover_proceeds(rds, m
     rds["us-east-2"].failover_global_cluster(GlobalClusterIdentifier=GLOBAL_ID, TargetDbClusterIdentifier=secondary,
                                              AllowDataLoss=True)
     assert writer(describe(rds)) == [secondary]
+
+
+def test_detaching_the_target_of_a_running_switchover_ends_it_and_leaves_a_standalone_writer(rds, members):
+    primary, secondary = members
+    rds["us-east-2"].switchover_global_cluster(GlobalClusterIdentifier=GLOBAL_ID, TargetDbClusterIdentifier=secondary)
+
+    rds["us-east-2"].remove_from_global_cluster(GlobalClusterIdentifier=GLOBAL_ID, DbClusterIdentifier=secondary)
+
+    cluster = describe(rds)
+    assert cluster["Status"] == "available"
+    assert "FailoverState" not in cluster
+    assert writer(cluster) == [primary]

@@ -48,7 +48,7 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern HEALTH_CHECK = Pattern.compile("[0-9a-fA-F-]{1,64}");
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:([a-z0-9-]+):\\d{12}:[A-Za-z0-9_-]{1,256}");
-    private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,32}");
+    private static final Pattern ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
     private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}\\.?$)([A-Za-z0-9_*](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?");
 
     public FailoverResources {

@@ -62,6 +62,36 @@ public final class MotoServer implements AutoCloseable {
         return Region.US_EAST_1;
     }
 
+    /**
+     * Sets how a model of moto's state manager progresses, for example {@code rds::global-cluster-failover}
+     * with {@code {"progression":"immediate"}}; {@code transition} is the JSON moto documents.
+     */
+    public void setTransition(String model, String transition) {
+        post("/moto-api/state-manager/set-transition", "{\"model_name\":\"" + model + "\",\"transition\":" + transition + "}");
+    }
+
+    /** Back to the model's default progression. */
+    public void unsetTransition(String model) {
+        post("/moto-api/state-manager/unset-transition", "{\"model_name\":\"" + model + "\"}");
+    }
+
+    private void post(String path, String body) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint.resolve(path))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto did not answer " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling moto", e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -43,6 +43,10 @@ public final class AwsWorld implements AutoCloseable {
     public static final RegionId EAST_1 = RegionId.of("us-east-1");
     public static final RegionId EAST_2 = RegionId.of("us-east-2");
     private static final String ALB_ZONE = "Z35SXDOTRQ7X7K";
+    private static final String OPERATION_MODEL = "rds::global-cluster-failover";
+
+    private final MotoServer moto;
+    private boolean held;
 
     private final AwsClients clients;
     private final String name;
@@ -56,6 +60,7 @@ public final class AwsWorld implements AutoCloseable {
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     public AwsWorld(MotoServer moto) {
+        this.moto = moto;
         this.clients = AwsClients.at(moto.endpoint(), moto.credentials());
         this.name = "t" + UUID.randomUUID().toString().substring(0, 8);
         String global = "payments-dr-global-" + name;
@@ -159,6 +164,33 @@ public final class AwsWorld implements AutoCloseable {
                     .dimensions(x -> x.name("DBClusterIdentifier").value(clusterIds.get(region)))
                     .timestamp(Instant.now()).value((double) millis).unit(StandardUnit.MILLISECONDS)));
         }
+    }
+
+    /** The ARN of the region's cluster. */
+    public String clusterArn(RegionId region) {
+        return clients.rds(region).describeDBClusters(b -> b.dbClusterIdentifier(clusterIds.get(region))).dbClusters().get(0)
+                .dbClusterArn();
+    }
+
+    /** Adds a further secondary cluster in {@code region}; returns its ARN. */
+    public String addSecondary(RegionId region) {
+        String id = "payments-dr-db-" + region + "-" + name;
+        clusterIds.put(region, id);
+        return clients.rds(region).createDBCluster(b -> b.dbClusterIdentifier(id).engine("aurora-postgresql")
+                .engineVersion("16.4").globalClusterIdentifier(settings.get(FailoverResources.GLOBAL_CLUSTER)))
+                .dbCluster().dbClusterArn();
+    }
+
+    /** Switchovers and failovers started from now on stay in progress until released. */
+    public void holdGlobalClusterOperations() {
+        moto.setTransition(OPERATION_MODEL, "{\"progression\":\"manual\",\"times\":1000000}");
+        held = true;
+    }
+
+    /** Running switchovers and failovers move on again, one stage per describe. */
+    public void releaseGlobalClusterOperations() {
+        moto.unsetTransition(OPERATION_MODEL);
+        held = false;
     }
 
     /** The region's payment service stops answering ready (its region is out). */
@@ -265,6 +297,9 @@ public final class AwsWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        if (held) {
+            moto.unsetTransition(OPERATION_MODEL);
+        }
         services.values().forEach(s -> s.stop(0));
         globalEndpoint.stop(0);
         clients.close();

@@ -81,6 +81,8 @@ public final class AwsWorld implements AutoCloseable {
             int tasks = region.equals(EAST_1) ? 4 : 1;
             clients.ecs(region).createService(b -> b.cluster("payments-" + name).serviceName("api-" + name)
                     .taskDefinition("payments-" + name).desiredCount(tasks));
+            // moto starts a new service's tasks only on an update; a deployed service runs its tasks
+            clients.ecs(region).updateService(b -> b.cluster("payments-" + name).service("api-" + name).desiredCount(tasks));
             String topic = clients.sns(region).createTopic(b -> b.name("ops-" + name)).topicArn();
             services.put(region, service(region));
             String prefix = "region." + region + ".";

@@ -200,6 +200,11 @@ public final class AwsWorld implements AutoCloseable {
         down.add(region);
     }
 
+    /** The region's payment service answers again (readiness still follows the database's role). */
+    public void regionRecovered(RegionId region) {
+        down.remove(region);
+    }
+
     /** Payments acknowledged through any region, by id. */
     public Map<String, String> payments() {
         return payments;
@@ -246,6 +251,14 @@ public final class AwsWorld implements AutoCloseable {
                 serve(answered, exchange);
             }
         });
+    }
+
+    /** The region the PRIMARY failover record points at (by its health check). */
+    public RegionId primaryRecordRegion() {
+        String check = clients.route53().listResourceRecordSets(b -> b.hostedZoneId(zoneId)).resourceRecordSets().stream()
+                .filter(r -> r.failover() == ResourceRecordSetFailover.PRIMARY).findFirst().orElseThrow().healthCheckId();
+        return healthChecks.entrySet().stream().filter(e -> e.getValue().equals(check)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow();
     }
 
     /** The region Route 53 answers with: the PRIMARY record's unless its health check is inverted. */

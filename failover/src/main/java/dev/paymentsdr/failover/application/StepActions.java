@@ -3,6 +3,7 @@ package dev.paymentsdr.failover.application;
 import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.Promotion;
 import dev.paymentsdr.failover.domain.model.RegionHealth;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.model.Step;
@@ -51,7 +52,7 @@ final class StepActions {
                     + "; " + ports.capacity().ensureRunning(to, settings.readyTimeout()));
             case FENCE -> StepOutcome.done(ports.traffic().block(from) + "; " + ports.database().fence(from));
             case CATCH_UP -> StepOutcome.done(ports.database().awaitCaughtUp(to, from, settings.catchUpTimeout()));
-            case PROMOTE -> StepOutcome.done(ports.database().promote(to));
+            case PROMOTE -> StepOutcome.done(ports.database().promote(to, Promotion.of(request.mode())));
             case MAKE_READY -> StepOutcome.done(ports.capacity().ensureReady(to, settings.readyTimeout()));
             case SWITCH_TRAFFIC -> StepOutcome.done(ports.traffic().routeTo(to, from));
             case VALIDATE -> StepOutcome.done(ports.probe().roundTrip(

@@ -10,6 +10,7 @@ import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.AdminState;
 import dev.paymentsdr.lab.haproxy.ServerStat;
 import dev.paymentsdr.lab.state.LabState;
 import dev.paymentsdr.lab.state.RegionState;
+import dev.paymentsdr.localpg.ProcessExit;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -130,11 +131,12 @@ class LabIT {
         lab.down();
 
         for (Long pid : pids) {
-            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> p.info().commandLine().orElse("?")))
+            // a zombie waiting for PID 1 to reap it has ended
+            assertThat(ProcessHandle.of(pid).filter(p -> !ProcessExit.hasEnded(p)).map(p -> p.info().commandLine().orElse("?")))
                     .as("process %d after down", pid).isEmpty();
         }
         for (Long pid : postgresChildren) {
-            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("postgres child %d after down", pid).isEmpty();
+            assertThat(ProcessHandle.of(pid).filter(p -> !ProcessExit.hasEnded(p))).as("postgres child %d after down", pid).isEmpty();
         }
         assertThat(lab.status().regions()).allSatisfy(r -> {
             assertThat(r.dbRunning()).isFalse();

@@ -19,7 +19,7 @@ public final class LabCapacity implements Capacity {
      * A readiness answer slower than this counts as a failed probe: a hung region, or a live service waiting on a
      * dead database (its pool waits 2 s for a connection), must not slow detection. A healthy one answers in ms.
      */
-    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
 
     private final Lab lab;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class LabDatabaseControl implements DatabaseControl {
     /** The limit of one question to a database (a healthy one answers in milliseconds). */
-    public static final Duration QUESTION_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration QUESTION_TIMEOUT = Duration.ofMillis(700);
     private static final Duration FENCE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration PROMOTE_TIMEOUT = Duration.ofSeconds(30);
 

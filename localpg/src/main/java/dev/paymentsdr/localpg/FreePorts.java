@@ -7,11 +7,26 @@ import java.net.ServerSocket;
 
 /** Picks loopback TCP ports that nothing listens on right now. */
 public final class FreePorts {
+    /**
+     * Listening ports are picked below Linux's ephemeral range (32768-60999): a port the OS hands out for port 0 is
+     * also what it hands to outgoing connections, and a lab holds dozens of those (links, HAProxy, pools), so such
+     * a port was sometimes taken by a connection in the seconds between picking it and starting a server on it.
+     */
+    private static final int FIRST = 20000;
+    private static final int LAST = 32767;
+
     private FreePorts() {
     }
 
-    /** A port that was free on 127.0.0.1 a moment ago (the OS chose it). */
+    /** A port below the ephemeral range that was free on 127.0.0.1 a moment ago. */
     public static int pick() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(FIRST, LAST + 1);
+            if (isFree(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

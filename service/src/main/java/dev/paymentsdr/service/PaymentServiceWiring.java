@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.paymentsdr.payments.application.CreatePaymentService;
 import dev.paymentsdr.payments.application.PaymentQueryService;
 import dev.paymentsdr.payments.domain.model.AmountPolicy;
+import dev.paymentsdr.service.adapter.in.api.JsonLimits;
 import dev.paymentsdr.service.adapter.in.api.PaymentApi;
 import dev.paymentsdr.service.adapter.in.api.PaymentJson;
 import dev.paymentsdr.service.adapter.out.persistence.DataSources;
@@ -35,6 +36,11 @@ public final class PaymentServiceWiring implements AutoCloseable {
 
     /** Never fails because the database is down or read-only: readiness says so, and migration runs once writable. */
     public static PaymentServiceWiring create(ServiceConfig config) {
+        return create(config, JsonLimits.DEFAULTS);
+    }
+
+    /** As {@link #create(ServiceConfig)}, with request bodies parsed within the given limits. */
+    public static PaymentServiceWiring create(ServiceConfig config, JsonLimits jsonLimits) {
         HikariDataSource dataSource = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
                 config.dbPoolSize(), config.region());
         // Readiness has a connection of its own: a saturated payment pool must not make the region look down.
@@ -46,7 +52,7 @@ public final class PaymentServiceWiring implements AutoCloseable {
         PaymentQueryService queries = new PaymentQueryService(ledger, ledger);
         PaymentApi api = new PaymentApi(
                 new CreatePaymentService(ledger, Clock.systemUTC(), UUID::randomUUID, config.region()),
-                queries, queries, readiness, new AmountPolicy(config.maxAmount()), config.region());
+                queries, queries, readiness, new AmountPolicy(config.maxAmount()), config.region(), jsonLimits);
         // The first check migrates when the database is a writable primary; otherwise it only reports why not.
         ReadinessReport first = readiness.check();
         LOG.info("payment service wired for region {}: database role {}, {}", config.region(), first.role().wireName(),

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.localpg.TemporaryPostgres;
+import dev.paymentsdr.service.adapter.in.api.ApiRequest;
+import dev.paymentsdr.service.adapter.in.api.ApiResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -287,6 +290,9 @@ class PaymentHttpServerIT {
         assertThat(get("/v1/payments?customerId=a&limit=101").statusCode()).isEqualTo(400);
         assertThat(get("/v1/payments?customerId=a&limit=ten").statusCode()).isEqualTo(400);
         assertThat(get("/v1/payments?customerId=a&cursor=bogus").statusCode()).isEqualTo(400);
+        String impossible = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("v1:-5:0:" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/v1/payments?customerId=a&cursor=" + impossible).statusCode()).isEqualTo(400);
         assertThat(get("/v1/payments?customerId=x%27%20OR%20%271%27%3D%271").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(get("/v1/payments?customerId=a").body()).get("items")).isEmpty();
     }
@@ -328,6 +334,20 @@ class PaymentHttpServerIT {
         assertThat(count("payments")).isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/health/ready").statusCode()).isEqualTo(200));
         assertThat(post(VALID, "key-fenced").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void givenAWrongPassword_thenReadinessSaysAuthenticationFailedWithoutNamingHostPortOrUser() {
+        ServiceConfig wrong = new ServiceConfig("us-east-1", "127.0.0.1", 0, pg.jdbcUrl(), "probe_user_x",
+                "wrong-password-x", 1, new BigDecimal("1000"));
+        try (PaymentServiceWiring wiring = PaymentServiceWiring.create(wrong)) {
+            ApiResponse ready = wiring.api().handle(new ApiRequest("GET", "/health/ready", Map.of(), Map.of(), null));
+
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.body()).contains("database authentication failed (SQLState 28P01)")
+                    .doesNotContain("probe_user_x").doesNotContain("wrong-password-x")
+                    .doesNotContain(Integer.toString(pg.server().port())).doesNotContain("127.0.0.1");
+        }
     }
 
     @Test

@@ -15,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Readiness from one short query: role (pg_is_in_recovery), read-only fence, and replication lag where known. */
 public final class JdbcReadinessProbe implements ReadinessProbe {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcReadinessProbe.class);
     /**
      * pg_current_wal_lsn() fails during recovery, so each branch only runs on the role it belongs to.
      * Lag per standby on a primary; receive-vs-replay bytes and seconds since the last replayed commit on a standby.
@@ -45,6 +42,7 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
 
     private final DataSource dataSource;
     private final SchemaMigrator migrator;
+    private final ReadinessFailures failureLog = new ReadinessFailures();
 
     public JdbcReadinessProbe(DataSource dataSource, SchemaMigrator migrator) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -57,8 +55,7 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
         try {
             state = query();
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("readiness query failed", e);
-            return ReadinessReport.notReady(DatabaseRole.UNKNOWN, "database unreachable: " + describe(e), Map.of());
+            return ReadinessReport.notReady(DatabaseRole.UNKNOWN, failureLog.reasonFor(e), Map.of());
         }
         if (state.inRecovery()) {
             migrator.recognizeReplicatedSchema();
@@ -73,11 +70,11 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
             try {
                 migrator.ensureMigrated(); // the query just showed a writable primary
             } catch (RuntimeException e) {
-                LOG.warn("schema migration failed: {}", describe(e));
-                return ReadinessReport.notReady(DatabaseRole.PRIMARY, "schema migration failed: " + describe(e),
-                        state.replication());
+                return ReadinessReport.notReady(DatabaseRole.PRIMARY, "schema migration failed: "
+                        + failureLog.reasonFor(e), state.replication());
             }
         }
+        failureLog.recovered();
         return ReadinessReport.ready(state.replication());
     }
 
@@ -111,28 +108,5 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("pg_stat_replication summary is not JSON", e);
         }
-    }
-
-    /**
-     * A short cause without credentials: the SQLState and first message line of the innermost SQL failure
-     * (the driver's "connection refused" says more than the pool's "timed out").
-     */
-    private static String describe(Throwable e) {
-        SQLException innermost = null;
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                innermost = sql;
-            }
-        }
-        return innermost == null ? firstLine(e.getMessage())
-                : "SQLState " + innermost.getSQLState() + " " + firstLine(innermost.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -97,6 +97,8 @@ class HttpEdgeIT {
                         "GET /v1/payments/" + "u".repeat(9000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414, "uri_too_long"),
                 Arguments.of("an HTTP version the server does not speak",
                         "GET /health HTTP/3.0\r\nHost: localhost\r\n\r\n", 505, "http_version_not_supported"),
+                Arguments.of("an HTTP/2 preface on the HTTP/1.1 port",
+                        "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 426, "upgrade_required"),
                 Arguments.of("a broken %-escape in the path",
                         "GET /v1/payments/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 400, "bad_request"));
     }

@@ -372,20 +372,6 @@ class PaymentHttpServerIT {
         assertThat(deleted.headers().firstValue("Allow")).hasValue("GET, POST");
     }
 
-    @Test
-    void aRequestJettyRefusesBeforeRoutingStillGetsAJsonError() throws Exception {
-        // A raw socket: java.net.URI will not even build a path with a broken %-escape.
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
-            socket.getOutputStream().write("GET /v1/payments/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/json");
-            JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).get("error");
-            assertThat(error.get("code").asText()).isEqualTo("bad_request");
-        }
-    }
-
     // ---- helpers
 
     private static String amountOf(HttpResponse<String> response) throws Exception {

@@ -6,6 +6,7 @@ import dev.paymentsdr.service.adapter.in.api.PaymentApi;
 import dev.paymentsdr.service.adapter.in.http.AccessLog;
 import dev.paymentsdr.service.adapter.in.http.HttpLimits;
 import dev.paymentsdr.service.adapter.in.http.JsonErrorHandler;
+import dev.paymentsdr.service.adapter.in.http.OperationalEndpoints;
 import dev.paymentsdr.service.adapter.in.http.RequestGate;
 import dev.paymentsdr.service.adapter.in.http.RequestIds;
 import dev.paymentsdr.service.adapter.in.http.RequestObserver;
@@ -79,6 +80,7 @@ public final class PaymentHttpServer implements AutoCloseable {
                                             boolean ownsWiring) {
         PaymentApi api = wiring.api();
         RequestObserver observer = new AccessLog();
+        OperationalEndpoints endpoints = new OperationalEndpoints(() -> "");
         AtomicReference<ServerConnector> connector = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -104,8 +106,8 @@ public final class PaymentHttpServer implements AutoCloseable {
         for (HandlerType type : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
                 HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE, HandlerType.CONNECT,
                 HandlerType.INVALID}) {
-            app.addHttpHandler(type, "/", ctx -> serve(api, observer, ctx));
-            app.addHttpHandler(type, "/<path>", ctx -> serve(api, observer, ctx));
+            app.addHttpHandler(type, "/", ctx -> serve(api, endpoints, observer, ctx));
+            app.addHttpHandler(type, "/<path>", ctx -> serve(api, endpoints, observer, ctx));
         }
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled failure in the HTTP adapter", e);
@@ -118,7 +120,7 @@ public final class PaymentHttpServer implements AutoCloseable {
         return new PaymentHttpServer(wiring, app, reaper, ownsWiring);
     }
 
-    private static void serve(PaymentApi api, RequestObserver observer, Context ctx) {
+    private static void serve(PaymentApi api, OperationalEndpoints endpoints, RequestObserver observer, Context ctx) {
         long started = System.nanoTime();
         HttpServletRequest request = ctx.req();
         String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
@@ -127,9 +129,9 @@ public final class PaymentHttpServer implements AutoCloseable {
         MDC.put("requestId", requestId);
         try {
             ctx.header(RequestIds.HEADER, requestId);
-            ApiResponse response = RequestGate.body(request)
+            ApiResponse response = endpoints.answer(method, ctx.path()).orElseGet(() -> RequestGate.body(request)
                     .map(body -> api.handle(new ApiRequest(method, ctx.path(), ctx.queryParamMap(), ctx.headerMap(), body)))
-                    .orElseGet(api::bodyTooLarge);
+                    .orElseGet(api::bodyTooLarge));
             response.headers().forEach((name, value) -> {
                 if (name.equalsIgnoreCase("Content-Type")) {
                     ctx.contentType(value);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.localpg.TemporaryPostgres;
+import dev.paymentsdr.service.contract.OpenApiContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,7 +139,7 @@ class HttpEdgeIT {
             write(socket, post("Host: localhost\r\nContent-Type: application/json\r\nIdempotency-Key: idle-1\r\n"
                     + "Content-Length: " + VALID.length() + "\r\n", VALID.substring(0, 10)));
 
-            RawResponse response = read(socket, Duration.ofSeconds(10));
+            RawResponse response = checked("POST /v1/payments HTTP/1.1\r\n\r\n", read(socket, Duration.ofSeconds(10)));
             long waitedMs = (System.nanoTime() - sent) / 1_000_000;
 
             assertThat(response.status()).as(response.text()).isEqualTo(408);
@@ -177,7 +178,7 @@ class HttpEdgeIT {
                 write(socket, headers.substring(i, i + 1));
                 Thread.sleep(200);
             }
-            RawResponse response = read(socket, Duration.ofSeconds(5));
+            RawResponse response = checked("GET /health HTTP/1.1\r\n\r\n", read(socket, Duration.ofSeconds(5)));
 
             assertThat(response.status()).as(response.text()).isEqualTo(408);
             assertThat(response.errorCode()).isEqualTo("request_timeout");
@@ -302,6 +303,17 @@ class HttpEdgeIT {
             return head + "\r\n\r\n" + body;
         }
 
+        java.util.Map<String, List<String>> headers() {
+            java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(line.substring(0, colon).trim(), n -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+                }
+            }
+            return headers;
+        }
+
         String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
@@ -340,11 +352,29 @@ class HttpEdgeIT {
         socket.getOutputStream().flush();
     }
 
+    /** Sends a whole request on a new connection, reads the answer and checks both against the OpenAPI contract. */
     private static RawResponse exchange(String request) throws IOException {
         try (Socket socket = connect()) {
             write(socket, request);
-            return read(socket, Duration.ofSeconds(10));
+            return checked(request, read(socket, Duration.ofSeconds(10)));
         }
+    }
+
+    private static RawResponse checked(String request, RawResponse response) {
+        int headEnd = request.indexOf("\r\n\r\n");
+        String[] lines = request.substring(0, headEnd < 0 ? request.length() : headEnd).split("\r\n");
+        String[] requestLine = lines[0].split(" ");
+        java.util.Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), n -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+            }
+        }
+        OpenApiContract.get().check(new OpenApiContract.Exchange(requestLine[0], requestLine.length > 1 ? requestLine[1] : "",
+                headers, headEnd < 0 ? null : request.substring(headEnd + 4).getBytes(StandardCharsets.UTF_8),
+                response.status(), response.headers(), response.body()));
+        return response;
     }
 
     /** Reads until the server closes the connection (or the deadline passes); status 0 when nothing came. */

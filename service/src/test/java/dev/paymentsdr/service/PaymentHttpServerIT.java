@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
+import dev.paymentsdr.service.contract.CheckedHttp;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,16 +43,14 @@ class PaymentHttpServerIT {
 
     private static TemporaryPostgres pg;
     private static PaymentHttpServer server;
-    private static HttpClient http;
-    private static URI base;
+    private static CheckedHttp http;
 
     @BeforeAll
     static void startServiceAndDatabase() {
         pg = TemporaryPostgres.start();
         server = PaymentHttpServer.start(new ServiceConfig("us-east-1", "127.0.0.1", 0, pg.jdbcUrl(), pg.username(),
                 pg.password(), 10, new BigDecimal("1000000")));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        base = URI.create("http://127.0.0.1:" + server.port());
+        http = new CheckedHttp(server.port());
     }
 
     @AfterAll
@@ -352,13 +348,21 @@ class PaymentHttpServerIT {
 
     @Test
     void aWellFormedRequestIdIsEchoedAndAMalformedOneIsReplaced() throws Exception {
-        HttpResponse<String> kept = http.send(HttpRequest.newBuilder(base.resolve("/health")).header("X-Request-Id", "trace-123").build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> replaced = http.send(HttpRequest.newBuilder(base.resolve("/health")).header("X-Request-Id", "bad id!").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> kept = http.send("GET", "/health", Map.of("X-Request-Id", "trace-123"), null);
+        HttpResponse<String> replaced = http.send("GET", "/health", Map.of("X-Request-Id", "bad id!"), null);
 
         assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("trace-123");
         assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(v -> assertThat(v).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void theOpenApiContractIsServedAtOpenapiJsonAndIsTheOneTheTestsCheckAgainst() throws Exception {
+        HttpResponse<String> served = get("/openapi.json");
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(JSON.readTree(served.body())).isEqualTo(dev.paymentsdr.service.contract.OpenApiContract.get().document());
+        assertThat(http.send("POST", "/openapi.json", Map.of(), null).statusCode()).isEqualTo(405);
     }
 
     @Test
@@ -366,8 +370,7 @@ class PaymentHttpServerIT {
         HttpResponse<String> unknown = get("/v2/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("error").get("code").asText()).isEqualTo("not_found");
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(base.resolve("/v1/payments")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = http.send("DELETE", "/v1/payments", Map.of(), null);
         assertThat(deleted.statusCode()).isEqualTo(405);
         assertThat(deleted.headers().firstValue("Allow")).hasValue("GET, POST");
     }
@@ -410,21 +413,18 @@ class PaymentHttpServerIT {
     }
 
     private static HttpResponse<String> send(String contentType, String key, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
         if (key != null) {
-            request.header("Idempotency-Key", key);
+            headers.put("Idempotency-Key", key);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send("POST", "/v1/payments", headers, body);
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get(pathAndQuery);
     }
 
     private static Connection connect() throws SQLException {

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.localpg.FreePorts;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.paymentsdr.service.contract.CheckedHttp;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class ServiceWithoutDatabaseIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static PaymentHttpServer server;
-    private static HttpClient http;
-    private static URI base;
+    private static CheckedHttp http;
     private static int nothingListens;
 
     @BeforeAll
@@ -29,8 +25,7 @@ class ServiceWithoutDatabaseIT {
         server = PaymentHttpServer.start(new ServiceConfig("eu-west-1", "127.0.0.1", 0,
                 "jdbc:postgresql://127.0.0.1:" + nothingListens + "/postgres", "postgres", "secret-pw-123", 2,
                 new BigDecimal("1000000")));
-        http = HttpClient.newHttpClient();
-        base = URI.create("http://127.0.0.1:" + server.port());
+        http = new CheckedHttp(server.port());
     }
 
     @AfterAll
@@ -59,10 +54,7 @@ class ServiceWithoutDatabaseIT {
 
     @Test
     void givenAnUnreachableDatabase_whenAPaymentIsPosted_thenItGets503DatabaseUnavailable() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "k-down")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.postJson("/v1/payments", "k-down", "{\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}");
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(response.body()).get("error").get("code").asText()).isEqualTo("database_unavailable");
@@ -72,16 +64,12 @@ class ServiceWithoutDatabaseIT {
 
     @Test
     void givenAnUnreachableDatabase_validationErrorsAreStillReportedFirst() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "k-down")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c\",\"amount\":\"0\",\"currency\":\"USD\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.postJson("/v1/payments", "k-down", "{\"customerId\":\"c\",\"amount\":\"0\",\"currency\":\"USD\"}");
 
         assertThat(response.statusCode()).isEqualTo(422);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get(path);
     }
 }

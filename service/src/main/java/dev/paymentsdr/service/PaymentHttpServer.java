@@ -11,6 +11,7 @@ import dev.paymentsdr.service.adapter.in.http.RequestGate;
 import dev.paymentsdr.service.adapter.in.http.RequestIds;
 import dev.paymentsdr.service.adapter.in.http.RequestObserver;
 import dev.paymentsdr.service.adapter.in.http.SlowRequestReaper;
+import dev.paymentsdr.service.metrics.ServiceMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -79,8 +80,14 @@ public final class PaymentHttpServer implements AutoCloseable {
     private static PaymentHttpServer listen(PaymentServiceWiring wiring, String bindAddress, int port, HttpLimits limits,
                                             boolean ownsWiring) {
         PaymentApi api = wiring.api();
-        RequestObserver observer = new AccessLog();
-        OperationalEndpoints endpoints = new OperationalEndpoints(() -> "");
+        ServiceMetrics metrics = wiring.metrics();
+        RequestObserver accessLog = new AccessLog();
+        RequestObserver requestMetrics = metrics.requests();
+        RequestObserver observer = (method, path, status, requestId, started) -> {
+            requestMetrics.answered(method, path, status, requestId, started);
+            accessLog.answered(method, path, status, requestId, started);
+        };
+        OperationalEndpoints endpoints = new OperationalEndpoints(metrics::scrape);
         AtomicReference<ServerConnector> connector = new AtomicReference<>();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -115,7 +122,8 @@ public final class PaymentHttpServer implements AutoCloseable {
                     .result("{\"error\":{\"code\":\"internal_error\",\"message\":\"unexpected server error\"}}");
         });
         app.start();
-        SlowRequestReaper reaper = SlowRequestReaper.start(connector.get(), limits.requestTimeout());
+        metrics.bindThreadPool(app.jettyServer().server().getThreadPool());
+        SlowRequestReaper reaper = SlowRequestReaper.start(connector.get(), limits.requestTimeout(), metrics::slowRequestClosed);
         LOG.info("payment service listening on http://{}:{}", bindAddress, app.port());
         return new PaymentHttpServer(wiring, app, reaper, ownsWiring);
     }

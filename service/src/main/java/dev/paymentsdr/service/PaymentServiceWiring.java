@@ -11,7 +11,10 @@ import dev.paymentsdr.service.adapter.out.persistence.DataSources;
 import dev.paymentsdr.service.adapter.out.persistence.JdbcPaymentLedger;
 import dev.paymentsdr.service.adapter.out.persistence.JdbcReadinessProbe;
 import dev.paymentsdr.service.adapter.out.persistence.SchemaMigrator;
+import dev.paymentsdr.service.health.ReadinessProbe;
 import dev.paymentsdr.service.health.ReadinessReport;
+import dev.paymentsdr.service.metrics.ServiceMetrics;
+import dev.paymentsdr.service.metrics.TimedLedger;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,13 +28,15 @@ public final class PaymentServiceWiring implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final HikariDataSource healthDataSource;
     private final PaymentApi api;
+    private final ServiceMetrics metrics;
 
     private PaymentServiceWiring(ServiceConfig config, HikariDataSource dataSource, HikariDataSource healthDataSource,
-                                 PaymentApi api) {
+                                 PaymentApi api, ServiceMetrics metrics) {
         this.config = config;
         this.dataSource = dataSource;
         this.healthDataSource = healthDataSource;
         this.api = api;
+        this.metrics = metrics;
     }
 
     /** Never fails because the database is down or read-only: readiness says so, and migration runs once writable. */
@@ -41,14 +46,16 @@ public final class PaymentServiceWiring implements AutoCloseable {
 
     /** As {@link #create(ServiceConfig)}, with request bodies parsed within the given limits. */
     public static PaymentServiceWiring create(ServiceConfig config, JsonLimits jsonLimits) {
+        ServiceMetrics metrics = ServiceMetrics.create(config.region());
         HikariDataSource dataSource = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.dbPoolSize(), config.region());
+                config.dbPoolSize(), config.region(), metrics.registry());
         // Readiness has a connection of its own: a saturated payment pool must not make the region look down.
         HikariDataSource healthDataSource = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
                 1, config.region() + "-health");
         SchemaMigrator migrator = new SchemaMigrator(dataSource);
-        JdbcPaymentLedger ledger = new JdbcPaymentLedger(dataSource, migrator, PaymentJson::render);
-        JdbcReadinessProbe readiness = new JdbcReadinessProbe(healthDataSource, migrator);
+        JdbcPaymentLedger jdbcLedger = new JdbcPaymentLedger(dataSource, migrator, PaymentJson::render);
+        TimedLedger ledger = new TimedLedger(jdbcLedger, jdbcLedger, jdbcLedger, metrics.registry());
+        ReadinessProbe readiness = metrics.observed(new JdbcReadinessProbe(healthDataSource, migrator));
         PaymentQueryService queries = new PaymentQueryService(ledger, ledger);
         PaymentApi api = new PaymentApi(
                 new CreatePaymentService(ledger, Clock.systemUTC(), UUID::randomUUID, config.region()),
@@ -57,7 +64,7 @@ public final class PaymentServiceWiring implements AutoCloseable {
         ReadinessReport first = readiness.check();
         LOG.info("payment service wired for region {}: database role {}, {}", config.region(), first.role().wireName(),
                 first.notReadyReason().orElse("ready"));
-        return new PaymentServiceWiring(config, dataSource, healthDataSource, api);
+        return new PaymentServiceWiring(config, dataSource, healthDataSource, api, metrics);
     }
 
     public PaymentApi api() {
@@ -68,13 +75,19 @@ public final class PaymentServiceWiring implements AutoCloseable {
         return config;
     }
 
-    /** Closes the connection pools. */
+    /** The instance's metrics: requests, ledger, pool, readiness, replication, JVM. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Closes the connection pools and the metrics. */
     @Override
     public void close() {
         try {
             dataSource.close();
         } finally {
             healthDataSource.close();
+            metrics.close();
         }
     }
 }

@@ -264,6 +264,10 @@ class HttpEdgeIT {
 
             assertThat(timedOut).as("slow bodies answered 408").isEqualTo(300);
             assertThat(headersClosed).as("slow headers answered 408").isEqualTo(100);
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(PaymentHttpServerIT.metric(metrics, "payments_http_slow_requests_total", "phase=\"body\"")).isGreaterThanOrEqualTo(300);
+            assertThat(PaymentHttpServerIT.metric(metrics, "payments_http_slow_requests_total", "phase=\"headers\"")).isGreaterThanOrEqualTo(100);
             assertThat(paymentRows()).isEqualTo(1);
         } finally {
             trickling.set(false);

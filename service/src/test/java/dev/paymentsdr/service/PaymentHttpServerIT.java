@@ -366,6 +366,49 @@ class PaymentHttpServerIT {
     }
 
     @Test
+    void metricsForPrometheusShowRequestsByRouteAndStatusLedgerAndPoolTimingsAndReadiness() throws Exception {
+        post(VALID, "k-metrics");
+        post("{\"customerId\":\"cust-1\",\"amount\":\"0\",\"currency\":\"USD\"}", "k-metrics-bad");
+        get("/v1/payments/" + java.util.UUID.randomUUID());
+        get("/health/ready");
+
+        HttpResponse<String> scraped = get("/metrics");
+
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        String text = scraped.body();
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/payments\"", "status=\"201\"", "method=\"POST\"")).isPositive();
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/payments\"", "status=\"422\"")).isPositive();
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/payments/{id}\"", "status=\"404\"")).isPositive();
+        assertThat(metric(text, "http_server_requests_seconds_bucket", "uri=\"/v1/payments\"", "status=\"201\"", "le=\"+Inf\"")).isPositive();
+        assertThat(metric(text, "payments_ledger_seconds_count", "operation=\"record\"", "outcome=\"ok\"")).isPositive();
+        assertThat(metric(text, "payments_ledger_seconds_count", "operation=\"load\"", "outcome=\"ok\"")).isPositive();
+        assertThat(metric(text, "hikaricp_connections_acquire_seconds_count", "pool=\"payments-us-east-1\"")).isPositive();
+        assertThat(metric(text, "hikaricp_connections_max", "pool=\"payments-us-east-1\"")).isEqualTo(10);
+        assertThat(metric(text, "payments_readiness_ready", "region=\"us-east-1\"")).isEqualTo(1);
+        assertThat(metric(text, "payments_database_role", "role=\"primary\"")).isEqualTo(1);
+        assertThat(metric(text, "payments_database_role", "role=\"standby\"")).isZero();
+        assertThat(metric(text, "payments_readiness_check_seconds_count")).isPositive();
+        assertThat(metric(text, "jetty_threads_max")).isPositive();
+        assertThat(metric(text, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
+        // Raw paths never become series: an unknown one is OTHER.
+        get("/v2/nothing-" + java.util.UUID.randomUUID());
+        assertThat(get("/metrics").body()).contains("uri=\"OTHER\"").doesNotContain("nothing-");
+    }
+
+    /** The value of the first sample of a metric whose labels contain all the given label=value texts. */
+    static double metric(String exposition, String name, String... labels) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                if (java.util.Arrays.stream(labels).allMatch(line::contains)) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        throw new AssertionError("no sample of " + name + " with " + java.util.Arrays.toString(labels) + " in:\n" + exposition);
+    }
+
+    @Test
     void unknownPathsAndMethodsGetJsonErrors() throws Exception {
         HttpResponse<String> unknown = get("/v2/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -75,6 +75,15 @@ class StandbyPromotionIT {
 
     @Test
     void givenAStandby_thenNotReadyAndPaymentsRefused_andAfterPromotionReadyAndPaymentsTaken() throws Exception {
+        // The primary's service sees its standby's lag; the standby's service its own replay position.
+        try (PaymentServiceWiring onPrimary = PaymentServiceWiring.create(config(primary.jdbcUrl()))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> onPrimary.api().handle(new dev.paymentsdr.service.adapter.in.api.ApiRequest("GET", "/health/ready",
+                            java.util.Map.of(), java.util.Map.of(), null)).body().contains("\"lagBytes\""));
+            assertThat(onPrimary.metrics().scrape()).containsPattern("payments_replication_lag_bytes\\{[^}]*standby=\"[^\"]+\"");
+        }
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+        assertThat(PaymentHttpServerIT.metric(get("/metrics").body(), "payments_database_role", "role=\"standby\"")).isEqualTo(1);
+        assertThat(PaymentHttpServerIT.metric(get("/metrics").body(), "payments_standby_received_not_replayed_bytes")).isNotNegative();
         HttpResponse<String> ready = get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         JsonNode report = JSON.readTree(ready.body());

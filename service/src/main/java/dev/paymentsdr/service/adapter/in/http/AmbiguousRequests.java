@@ -2,6 +2,7 @@ package dev.paymentsdr.service.adapter.in.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +22,9 @@ final class AmbiguousRequests {
 
     static Optional<EdgeRefusal> check(HttpServletRequest request) {
         for (String name : SINGLE_VALUED) {
-            int count = Collections.list(request.getHeaders(name)).size();
-            if (count > 1) {
+            Enumeration<String> values = request.getHeaders(name);
+            if (values.hasMoreElements() && values.nextElement() != null && values.hasMoreElements()) {
+                int count = 1 + Collections.list(values).size(); // the first, then the rest
                 return Optional.of(new EdgeRefusal(400, "duplicate_header",
                         "the " + name + " header appears " + count + " times; send it once", name));
             }

@@ -33,9 +33,17 @@ public final class SlowRequestReaper implements AutoCloseable {
     private final byte[] timeoutResponse;
     private final Map<HttpConnection, Reading> reading = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
+    private final Listener listener;
 
-    private SlowRequestReaper(ServerConnector connector, Duration timeout) {
+    /** Told about every request the reaper ends (metrics). */
+    @FunctionalInterface
+    public interface Listener {
+        void closed(boolean inHeaders);
+    }
+
+    private SlowRequestReaper(ServerConnector connector, Duration timeout, Listener listener) {
         this.connector = Objects.requireNonNull(connector, "connector");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.timeoutMillis = timeout.toMillis();
         this.timeoutResponse = EdgeRefusal.requestTimeout(timeout).rawResponse();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -46,8 +54,8 @@ public final class SlowRequestReaper implements AutoCloseable {
     }
 
     /** Starts sweeping the connector's connections about ten times per timeout (every 50 to 500 ms). */
-    public static SlowRequestReaper start(ServerConnector connector, Duration timeout) {
-        SlowRequestReaper reaper = new SlowRequestReaper(connector, timeout);
+    public static SlowRequestReaper start(ServerConnector connector, Duration timeout, Listener listener) {
+        SlowRequestReaper reaper = new SlowRequestReaper(connector, timeout, listener);
         long period = Math.max(50, Math.min(500, timeout.toMillis() / 10));
         reaper.sweeper.scheduleAtFixedRate(reaper::sweepSafely, period, period, TimeUnit.MILLISECONDS);
         return reaper;
@@ -93,6 +101,7 @@ public final class SlowRequestReaper implements AutoCloseable {
     }
 
     private void expire(EndPoint endPoint, boolean inHeaders) {
+        listener.closed(inHeaders);
         LOG.info("closing a connection from {}: its request did not arrive within {} ms ({})", endPoint.getRemoteSocketAddress(),
                 timeoutMillis, inHeaders ? "headers" : "body");
         if (inHeaders) {

@@ -2,6 +2,8 @@ package dev.paymentsdr.service.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Builds the HikariCP pool: never fails when the database is down, recovers by itself when it comes back. */
 public final class DataSources {
@@ -13,7 +15,16 @@ public final class DataSources {
 
     /** @param name pool and application name suffix, e.g. the region (shows in pg_stat_activity) */
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name) {
+        return pool(jdbcUrl, user, password, poolSize, name, null);
+    }
+
+    /** As above, with the pool's own metrics (connections, acquire and usage times) in the given registry. */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name,
+                                        MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         config.setPoolName("payments-" + name);
         config.setJdbcUrl(jdbcUrl);
         if (jdbcUrl.startsWith(AWS_WRAPPER_PREFIX)) {

@@ -130,7 +130,7 @@ class ContainerImageIT {
         Path jar;
         try (Stream<Path> files = Files.list(target)) {
             jar = files.filter(f -> f.getFileName().toString().matches("service-.*\\.jar"))
-                    .filter(f -> !f.getFileName().toString().endsWith("-sources.jar")).findFirst()
+                    .filter(f -> !f.getFileName().toString().matches(".*-(sources|tests)\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no service jar in target/: run mvn package first"));
         }
         Path lib = Files.createDirectories(app.resolve("lib"));

@@ -45,7 +45,7 @@ final class ReadinessFailures {
         if (sqlState.startsWith("28")) {
             return "database authentication failed" + code + "; check the service's database user and password (details in the service log)";
         }
-        if (sqlState.equals(SqlFailures.READ_ONLY_SQL_TRANSACTION)) {
+        if (sqlState.equals("25006")) { // read_only_sql_transaction
             return "database is read-only" + code;
         }
         return "database check failed" + code + "; details in the service log";

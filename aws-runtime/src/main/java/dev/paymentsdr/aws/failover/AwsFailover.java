@@ -12,9 +12,8 @@ import dev.paymentsdr.aws.failover.probe.GlobalEndpointPaymentProbe;
 import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
 import dev.paymentsdr.aws.failover.state.DynamoDbLease;
 import dev.paymentsdr.aws.failover.traffic.Route53Traffic;
-import dev.paymentsdr.failover.application.FailoverOrchestrator;
+import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.application.FailoverSettings;
-import dev.paymentsdr.failover.application.HealthMonitor;
 import dev.paymentsdr.failover.application.Sleeper;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
@@ -27,9 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Wires the failover core to AWS: the adapters of every port over the resources found, the orchestrator
- * and the monitor. Clients come in through {@link AwsClients}, so a CLI, a Lambda handler and a test build
- * the same wiring with their own clients.
+ * Wires the failover core to AWS: the adapters of every port over the resources found, handed to the
+ * target-neutral {@link FailoverRuntime} (orchestrator, monitor). Clients come in through {@link AwsClients},
+ * so a CLI, a Lambda handler and a test build the same wiring with their own clients.
  */
 public final class AwsFailover {
     private final FailoverResources resources;
@@ -106,22 +105,9 @@ public final class AwsFailover {
         return clock;
     }
 
-    /** The same wiring with the execution log wrapped (for example to print each record). */
-    public AwsFailover withExecutionLog(java.util.function.UnaryOperator<dev.paymentsdr.failover.port.out.ExecutionLog> wrap) {
-        FailoverPorts wrapped = new FailoverPorts(ports.database(), ports.traffic(), ports.capacity(), ports.probe(),
-                ports.notifier(), wrap.apply(ports.log()), ports.lease());
-        return new AwsFailover(resources, wrapped, database, timeouts, clock, sleeper);
-    }
-
-    /** An orchestrator acting on AWS, identified as {@code owner} to a refused trigger. */
-    public FailoverOrchestrator orchestrator(String owner) {
-        return new FailoverOrchestrator(ports, timeouts.orchestrator(), clock, sleeper, owner);
-    }
-
-    /** A monitor that triggers {@link #orchestrator(String)}. */
-    public HealthMonitor monitor(HealthMonitor.Settings settings, HealthMonitor.Listener listener, String owner) {
-        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), orchestrator(owner), settings, clock,
-                sleeper, listener);
+    /** The target-neutral runtime (orchestrator, monitor) over these adapters. */
+    public FailoverRuntime runtime() {
+        return new FailoverRuntime(ports, timeouts.orchestrator(), clock, sleeper);
     }
 
     /** What the failover would act on and how each region looks now; reads only. */

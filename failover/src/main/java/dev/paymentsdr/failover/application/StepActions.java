@@ -66,7 +66,7 @@ final class StepActions {
         }
         if (request.mode() == FailoverMode.PLANNED && target.role() != DatabaseRole.STANDBY) {
             return StepOutcome.refuse("a planned switchover needs a streaming standby in " + request.to() + ", but "
-                    + seen + ". Run 'drctl failback' to make it rejoin first");
+                    + seen + ". Make it rejoin as a standby first (a failback does)");
         }
         return StepOutcome.done(seen);
     }

@@ -69,5 +69,4 @@ final class LabTarget implements FailoverTarget {
         }
         return out;
     }
-
 }

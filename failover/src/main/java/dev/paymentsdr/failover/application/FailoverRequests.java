@@ -52,12 +52,11 @@ public final class FailoverRequests {
     }
 
     /**
-     * The request to run: with {@code executionId} the logged request of that execution (or a new request under
-     * that id when none was logged), otherwise a new one.
+     * The request to run: with {@code executionId} the logged request of that execution (an id that was never
+     * logged is refused: nothing is done), otherwise a new one.
      */
     public FailoverRequest resolve(FailoverMode mode, Optional<String> to, Duration maxLag, boolean allowDataLoss,
                                    Optional<String> executionId, String requestedBy) {
-        Optional<ExecutionId> reuse = Optional.empty();
         if (executionId.isPresent()) {
             ExecutionId id;
             try {
@@ -70,7 +69,9 @@ public final class FailoverRequests {
             if (logged.isPresent()) {
                 return logged.get();
             }
-            reuse = Optional.of(id);
+            throw new InvalidRequestException("executionId", "no execution '" + id + "' was logged; nothing was done."
+                    + " Leave the execution id out to start a new one"
+                    + log.latest().map(last -> " (the latest execution is " + last + ")").orElse(""));
         }
         List<RegionId> regions = traffic.regions();
         RegionId active = activeRegion();
@@ -87,7 +88,7 @@ public final class FailoverRequests {
             throw new InvalidRequestException("to", target + " is already the active region; name the other region or"
                     + " leave the target out");
         }
-        return new FailoverRequest(reuse.orElseGet(() -> ExecutionId.generate(clock.instant())), mode, active, target,
+        return new FailoverRequest(ExecutionId.generate(clock.instant()), mode, active, target,
                 maxLag, allowDataLoss, requestedBy);
     }
 

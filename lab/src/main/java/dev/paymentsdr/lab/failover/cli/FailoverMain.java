@@ -10,6 +10,7 @@ import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.failover.LabFailover;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,6 +30,9 @@ public final class FailoverMain implements Callable<Integer> {
     @Option(names = "--execution-id", paramLabel = "ID")
     private String executionId;
 
+    @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class)
+    private Duration maxLag;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new FailoverMain()).execute(args));
     }
@@ -40,7 +44,7 @@ public final class FailoverMain implements Callable<Integer> {
         FailoverRuntime runtime = failover.runtime();
         FailoverRequest request = new FailoverRequests(runtime.ports().traffic(), runtime.ports().log(),
                 () -> Optional.of(RegionId.of(lab.primary().name())), runtime.clock())
-                .resolve(FailoverMode.UNPLANNED, Optional.empty(), FailoverRequest.DEFAULT_MAX_LAG, false,
+                .resolve(FailoverMode.UNPLANNED, Optional.empty(), maxLag, false,
                         Optional.ofNullable(executionId), "drill failover process");
         ExecutionResult result = runtime.withExecutionLog(log -> new PrintingExecutionLog(log, System.out))
                 .orchestrator(LabFailover.owner()).run(request, false);

@@ -57,10 +57,16 @@ public final class AwsFailover {
      * @param orchestrator the orchestrator's own limits (ready, validate, catch-up, rejoin, lease)
      */
     public record Timeouts(Duration poll, Duration promote, Duration routeSync, FailoverSettings orchestrator) {
+        /**
+         * Longer than any single wait (the orchestrator's rule), the 15-minute promotion included; renewed every
+         * third of it while the orchestrator runs, so a crashed orchestrator's lease frees within this time.
+         */
+        public static final Duration LEASE_TTL = Duration.ofMinutes(16);
+
         public static Timeouts defaults() {
             return new Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(5),
                     new FailoverSettings(Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5),
-                            Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofSeconds(5), Duration.ofMinutes(30)));
+                            Duration.ofMinutes(10), LEASE_TTL, Duration.ofSeconds(5), Duration.ofMinutes(30)));
         }
     }
 

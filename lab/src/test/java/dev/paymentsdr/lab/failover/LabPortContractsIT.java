@@ -11,6 +11,7 @@ import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabConfig;
 import dev.paymentsdr.lab.ReplicationMode;
 import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.AdminState;
+import dev.paymentsdr.lab.process.ProcessControl;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,7 @@ class LabPortContractsIT {
             }
         } finally {
             if (root != null) {
-                ProcessHandle.allProcesses()
-                        .filter(p -> p.info().commandLine().map(line -> line.contains(root.toString())).orElse(false))
-                        .forEach(ProcessHandle::destroyForcibly);
+                ProcessControl.killAllMentioning(root.toString());
                 TemporaryPostgres.deleteTree(root);
             }
         }

@@ -132,6 +132,37 @@ class HttpEdgeIT {
                 Arguments.of("BREW", "/health/ready", "GET"), Arguments.of("get", "/health", "GET"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesInPieces")
+    void givenABodyThatArrivesInPiecesWithinTheTimeout_thenItIsReadWithoutAThreadAndThePaymentIsCreated(String name,
+            String headers, List<String> pieces) throws Exception {
+        try (Socket socket = connect()) {
+            write(socket, "POST /v1/payments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\n" + headers + "\r\n");
+            for (String piece : pieces) {
+                Thread.sleep(300); // the request is dispatched before the rest arrives
+                write(socket, piece);
+            }
+            RawResponse response = read(socket, Duration.ofSeconds(10));
+
+            assertThat(response.status()).as(response.text()).isEqualTo(201);
+            assertThat(response.json().get("customerId").asText()).isEqualTo("edge");
+        } finally {
+            sql("DELETE FROM idempotency_records", "DELETE FROM payments");
+        }
+    }
+
+    static Stream<Arguments> bodiesInPieces() {
+        String half = VALID.substring(0, 20);
+        String rest = VALID.substring(20);
+        return Stream.of(
+                Arguments.of("Content-Length", "Idempotency-Key: pieces-1\r\nContent-Length: " + VALID.length() + "\r\n",
+                        List.of(half, rest)),
+                Arguments.of("chunked", "Idempotency-Key: pieces-2\r\nTransfer-Encoding: chunked\r\n",
+                        List.of(Integer.toHexString(half.length()) + "\r\n" + half + "\r\n",
+                                Integer.toHexString(rest.length()) + "\r\n" + rest + "\r\n", "0\r\n\r\n")));
+    }
+
     @Test
     void givenAPartialBodyLeftIdle_thenA408AfterTheRequestTimeout() throws Exception {
         try (Socket socket = connect()) {

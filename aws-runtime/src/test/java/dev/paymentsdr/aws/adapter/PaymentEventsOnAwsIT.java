@@ -14,6 +14,7 @@ import dev.paymentsdr.payments.domain.model.PaymentEventType;
 import dev.paymentsdr.payments.domain.model.PaymentId;
 import dev.paymentsdr.payments.port.in.ReconcileReport;
 import dev.paymentsdr.service.PaymentServiceWiring;
+import dev.paymentsdr.service.testing.Closeables;
 import dev.paymentsdr.service.ServiceConfig;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
@@ -92,15 +93,7 @@ class PaymentEventsOnAwsIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {wiring, dynamo, s3, sqs, moto}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Closeables.closeAll(wiring, dynamo, s3, sqs, moto);
     }
 
     @BeforeEach

@@ -1,6 +1,6 @@
 """payments-dr's extension of moto: the AWS operations our failover needs that moto lacks
-(Aurora global switchover and failover; CloudWatch over the protocol the Java SDK speaks), and the
-transaction isolation the DynamoDB payment ledger relies on.
+(Aurora global switchover and failover; CloudWatch over the protocol the Java SDK speaks;
+DynamoDB transactions isolated from each other as in DynamoDB).
 
 ``install()`` patches moto's classes in this process; ``python -m payments_dr_moto`` runs moto's server
 with the extension installed (same arguments as ``moto_server``).

@@ -1,12 +1,13 @@
 package dev.paymentsdr.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code drctl} command: every payments-dr operation is one of its subcommands. */
 @Command(name = "drctl",
         mixinStandardHelpOptions = true,
-        version = "drctl 0.1.0",
+        versionProvider = DrctlVersion.class,
         description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill, reconcile.",
         subcommands = {
             dev.paymentsdr.service.ServeCommand.class,
@@ -33,6 +34,7 @@ public final class Drctl implements Runnable {
 
     /** The configured command line; tests execute it in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Drctl()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Drctl()).setCaseInsensitiveEnumValuesAllowed(true)
+                .addSubcommand("completion", new AutoComplete.GenerateCompletion());
     }
 }

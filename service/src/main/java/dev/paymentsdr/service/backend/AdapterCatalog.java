@@ -6,6 +6,7 @@ import dev.paymentsdr.payments.port.out.TransactionLogArchive;
 import dev.paymentsdr.payments.port.out.TransactionLogReader;
 import dev.paymentsdr.service.ConfigException;
 import dev.paymentsdr.service.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -32,7 +33,12 @@ public final class AdapterCatalog {
     }
 
     public LedgerAdapters ledger(ServiceConfig config, Function<Payment, String> responseBody) {
-        return first(f -> f.ledger(config, responseBody), "--ledger " + config.backends().ledger().wireName()
+        return ledger(config, responseBody, null);
+    }
+
+    /** The same, with the ledger's own metrics (such as its connection pool's) in the given registry. */
+    public LedgerAdapters ledger(ServiceConfig config, Function<Payment, String> responseBody, MeterRegistry metrics) {
+        return first(f -> f.ledger(config, responseBody, metrics), "--ledger " + config.backends().ledger().wireName()
                 + " needs " + AWS_MODULE + " on the class path");
     }
 

@@ -85,6 +85,61 @@ public final class SynthSupport {
                 .map(m -> m.group(1)).distinct().sorted().toList();
     }
 
+    /** One failed checkov check: its id, the template file and the resource. */
+    public record CheckovFailure(String checkId, String file, String resource, String name) {
+        @Override
+        public String toString() {
+            return checkId + " " + file + " " + resource + " (" + name + ")";
+        }
+    }
+
+    /**
+     * Runs checkov (the project's .tools/venv/bin/checkov, as scripts/install-deps installs it) on every template of the
+     * assembly, offline, and returns the failed checks; skips recorded in template metadata count as skipped, not failed.
+     */
+    public static List<CheckovFailure> checkov(CloudAssembly assembly) throws IOException, InterruptedException {
+        Path root = dev.paymentsdr.infra.config.ProjectLayout.fromDirectory(Path.of("")).orElseThrow().root();
+        Path checkov = root.resolve(".tools/venv/bin/checkov");
+        if (!Files.isExecutable(checkov)) {
+            throw new IllegalStateException(checkov + " is missing; run scripts/install-deps python (scripts/test does)");
+        }
+        List<String> command = new ArrayList<>(List.of(checkov.toString(), "--framework", "cloudformation", "--skip-download",
+                "--quiet", "--compact", "--output", "json"));
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            command.add("--file");
+            command.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()).toString());
+        }
+        Path output = Files.createTempFile("checkov", ".json");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("BC_SKIP_MAPPING", "TRUE");
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("checkov did not finish within 5 minutes");
+            }
+            JsonNode report = JSON.readTree(output.toFile());
+            if (report == null) {
+                throw new IllegalStateException("checkov wrote no report (exit code " + process.exitValue() + ")");
+            }
+            List<CheckovFailure> failures = new ArrayList<>();
+            for (JsonNode run : report.isArray() ? report : JSON.createArrayNode().add(report)) {
+                if (run.path("summary").path("parsing_errors").asInt() > 0) {
+                    throw new IllegalStateException("checkov could not parse a template: " + run.path("summary"));
+                }
+                for (JsonNode failed : run.path("results").path("failed_checks")) {
+                    failures.add(new CheckovFailure(failed.path("check_id").asText(),
+                            Path.of(failed.path("file_path").asText()).getFileName().toString(),
+                            failed.path("resource").asText(), failed.path("check_name").asText()));
+                }
+            }
+            return failures;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
     /** Parses a state machine DefinitionString (a string or an Fn::Join) with every token replaced by "TOKEN". */
     @SuppressWarnings("unchecked")
     public static JsonNode definition(Object definitionString) throws IOException {

@@ -15,16 +15,18 @@ import software.amazon.awscdk.services.globalaccelerator.endpoints.ApplicationLo
 import software.constructs.Construct;
 
 /**
- * Optional Global Accelerator in front of both regions' ALBs: one endpoint group per region; the secondary group's
- * traffic dial starts at 0 (active-passive) and is raised by the operator or runbook on failover.
+ * Optional Global Accelerator in front of both regions' ALBs: one endpoint group per region. With the secondary's
+ * traffic dial at 0 (active-passive) the operator or runbook raises it on failover; at 100 the accelerator moves
+ * traffic by health alone: a standby region's {@code /health/ready} answers 503 (not writable), so it receives traffic
+ * only once it is promoted or the primary fails its checks.
  */
 public final class TrafficAccelerator extends Construct {
     private final Accelerator accelerator;
 
-    /** Creates the accelerator listening on {@code port} (443 with HTTPS ALBs, else 80). */
+    /** Creates the accelerator listening on {@code port} (443 with HTTPS ALBs, else 80); {@code secondaryDial} is 0-100. */
     public TrafficAccelerator(Construct scope, String id, String name, int port,
                               String primaryRegion, IApplicationLoadBalancer primary,
-                              String secondaryRegion, IApplicationLoadBalancer secondary) {
+                              String secondaryRegion, IApplicationLoadBalancer secondary, int secondaryDial) {
         super(scope, id);
         accelerator = Accelerator.Builder.create(this, "Accelerator").acceleratorName(name).build();
         Listener listener = accelerator.addListener("Listener", ListenerOptions.builder()
@@ -33,7 +35,7 @@ public final class TrafficAccelerator extends Construct {
                 .clientAffinity(software.amazon.awscdk.services.globalaccelerator.ClientAffinity.SOURCE_IP)
                 .build());
         group(listener, "Primary", primaryRegion, primary, 100, port);
-        group(listener, "Secondary", secondaryRegion, secondary, 0, port);
+        group(listener, "Secondary", secondaryRegion, secondary, secondaryDial, port);
     }
 
     private void group(Listener listener, String id, String region, IApplicationLoadBalancer alb, int dial, int port) {

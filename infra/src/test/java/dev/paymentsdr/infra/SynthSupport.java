@@ -59,10 +59,22 @@ public final class SynthSupport {
 
     /** Runs {@code cfn-lint} (from PATH; scripts/test puts .tools/venv/bin there) on every template of the assembly. */
     public static LintResult cfnLint(CloudAssembly assembly) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
+        return cfnLint(templateFiles(assembly));
+    }
+
+    /** The template files of the assembly (plain paths: jsii objects must stay on the thread that made them). */
+    public static List<Path> templateFiles(CloudAssembly assembly) {
+        List<Path> files = new ArrayList<>();
         for (CloudFormationStackArtifact stack : assembly.getStacks()) {
-            command.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()).toString());
+            files.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()));
         }
+        return files;
+    }
+
+    /** Runs {@code cfn-lint} on {@code templates}. */
+    public static LintResult cfnLint(List<Path> templates) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
+        templates.forEach(t -> command.add(t.toString()));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -98,16 +110,21 @@ public final class SynthSupport {
      * assembly, offline, and returns the failed checks; skips recorded in template metadata count as skipped, not failed.
      */
     public static List<CheckovFailure> checkov(CloudAssembly assembly) throws IOException, InterruptedException {
+        return checkov(templateFiles(assembly));
+    }
+
+    /** Runs checkov on {@code templates} and returns the failed checks. */
+    public static List<CheckovFailure> checkov(List<Path> templates) throws IOException, InterruptedException {
         Path root = dev.paymentsdr.infra.config.ProjectLayout.fromDirectory(Path.of("")).orElseThrow().root();
         Path checkov = root.resolve(".tools/venv/bin/checkov");
         if (!Files.isExecutable(checkov)) {
             throw new IllegalStateException(checkov + " is missing; run scripts/install-deps python (scripts/test does)");
         }
-        List<String> command = new ArrayList<>(List.of(checkov.toString(), "--framework", "cloudformation", "--skip-download",
+        List<String> command = new ArrayList<>(List.of(checkov.toString(), "--framework", "cloudformation", "--skip-download", "--no-guide",
                 "--quiet", "--compact", "--output", "json"));
-        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+        for (Path template : templates) {
             command.add("--file");
-            command.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()).toString());
+            command.add(template.toString());
         }
         Path output = Files.createTempFile("checkov", ".json");
         try {

@@ -10,7 +10,10 @@ import dev.paymentsdr.infra.TestArtifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,8 @@ abstract class BlueprintTest {
     private Path out;
     /** The synthesized app. */
     protected Synthesizer.Result result;
+    private CompletableFuture<SynthSupport.LintResult> lint;
+    private CompletableFuture<List<SynthSupport.CheckovFailure>> checkov;
 
     /** The blueprint's name. */
     protected abstract String blueprint();
@@ -42,10 +47,28 @@ abstract class BlueprintTest {
         Map<String, Object> context = new LinkedHashMap<>(Map.of("account", "123456789012", Synthesizer.BLUEPRINT_KEY, blueprint()));
         context.putAll(context());
         result = Synthesizer.synthesize(context, out, TestArtifacts::create);
+        // The two scanners are separate processes: run them side by side while the property tests run.
+        List<Path> templates = SynthSupport.templateFiles(result.assembly());
+        lint = CompletableFuture.supplyAsync(() -> scan(() -> SynthSupport.cfnLint(templates)));
+        checkov = CompletableFuture.supplyAsync(() -> scan(() -> SynthSupport.checkov(templates)));
+    }
+
+    private interface Scan<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T scan(Scan<T> scan) {
+        try {
+            return scan.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
     void deleteOutput() {
+        lint.join();
+        checkov.join();
         TestArtifacts.deleteQuietly(out);
     }
 
@@ -62,15 +85,15 @@ abstract class BlueprintTest {
 
     @Test
     void cfnLintFindsNoErrorAndOnlyTheExplainedWarnings() throws Exception {
-        SynthSupport.LintResult lint = SynthSupport.cfnLint(result.assembly());
-        assertThat(lint.hasErrors()).as(lint.output()).isFalse();
+        SynthSupport.LintResult findings = lint.get(5, TimeUnit.MINUTES);
+        assertThat(findings.hasErrors()).as(findings.output()).isFalse();
         // Every warning left is explained in the README's Infrastructure section.
-        assertThat(SynthSupport.lintRules(lint.output())).as(lint.output()).isSubsetOf("W3005", "W3010");
+        assertThat(SynthSupport.lintRules(findings.output())).as(findings.output()).isSubsetOf("W3005", "W3010");
     }
 
     @Test
     void checkovFailsNoCheckOnAnyTemplate() throws Exception {
-        assertThat(SynthSupport.checkov(result.assembly())).as("failed checkov checks").isEmpty();
+        assertThat(checkov.get(5, TimeUnit.MINUTES)).as("failed checkov checks").isEmpty();
     }
 
     @Test

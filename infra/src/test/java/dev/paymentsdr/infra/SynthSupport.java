@@ -73,7 +73,11 @@ public final class SynthSupport {
 
     /** Runs {@code cfn-lint} on {@code templates}. */
     public static LintResult cfnLint(List<Path> templates) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
+        // The project's pinned cfn-lint (scripts/install-deps) when it is there, so that a global one of another version
+        // cannot decide; else the one on PATH.
+        Path pinned = dev.paymentsdr.infra.config.ProjectLayout.fromDirectory(Path.of("")).map(l -> l.root().resolve(".tools/venv/bin/cfn-lint"))
+                .filter(Files::isExecutable).orElse(Path.of("cfn-lint"));
+        List<String> command = new ArrayList<>(List.of(pinned.toString(), "--format", "parseable", "--"));
         templates.forEach(t -> command.add(t.toString()));
         Process process;
         try {
@@ -120,7 +124,7 @@ public final class SynthSupport {
         if (!Files.isExecutable(checkov)) {
             throw new IllegalStateException(checkov + " is missing; run scripts/install-deps python (scripts/test does)");
         }
-        List<String> command = new ArrayList<>(List.of(checkov.toString(), "--framework", "cloudformation", "--skip-download", "--no-guide",
+        List<String> command = new ArrayList<>(List.of(checkov.toString(), "--framework", "cloudformation", "--skip-download",
                 "--quiet", "--compact", "--output", "json"));
         for (Path template : templates) {
             command.add("--file");
@@ -136,14 +140,15 @@ public final class SynthSupport {
                 process.destroyForcibly();
                 throw new IllegalStateException("checkov did not finish within 5 minutes");
             }
+            // Exit code 0: nothing failed, 1: checks failed; anything else (e.g. 2, a usage error) means no scan happened.
             JsonNode report = JSON.readTree(output.toFile());
-            if (report == null) {
-                throw new IllegalStateException("checkov wrote no report (exit code " + process.exitValue() + ")");
+            if (process.exitValue() > 1 || report == null || report.isMissingNode()) {
+                throw new IllegalStateException("checkov did not scan (exit code " + process.exitValue() + ", no JSON report)");
             }
             List<CheckovFailure> failures = new ArrayList<>();
             for (JsonNode run : report.isArray() ? report : JSON.createArrayNode().add(report)) {
-                if (run.path("summary").path("parsing_errors").asInt() > 0) {
-                    throw new IllegalStateException("checkov could not parse a template: " + run.path("summary"));
+                if (run.path("summary").path("parsing_errors").asInt() > 0 || run.path("summary").path("resource_count").asInt() == 0) {
+                    throw new IllegalStateException("checkov did not read the templates: " + run.path("summary"));
                 }
                 for (JsonNode failed : run.path("results").path("failed_checks")) {
                     failures.add(new CheckovFailure(failed.path("check_id").asText(),

@@ -104,14 +104,14 @@ final class SingleTemplateStack extends Stack {
                 DnsFailover.Endpoint.https(Aws.REGION, healthHost, "/health/ready", null, null), 30, 3);
         CfnHostedZone zone = CfnHostedZone.Builder.create(this, "HostedZone").name(zoneName).build();
         zone.getCfnOptions().setCondition(createZone);
-        var record = DnsFailover.record(this, "FailoverRecord", DnsFailover.Zone.byName(zoneName, "payments." + zoneName),
-                DnsFailover.Endpoint.https(Aws.REGION, paymentsHost, "/", null, null), healthCheck.getAttrHealthCheckId(),
-                software.amazon.awscdk.Token.asString(Fn.conditionIf(primary.getLogicalId(), "PRIMARY", "SECONDARY")),
-                software.amazon.awscdk.Token.asString(Fn.conditionIf(primary.getLogicalId(), DnsFailover.PRIMARY_SET_ID, DnsFailover.SECONDARY_SET_ID)));
-        record.getCfnOptions().setCondition(hasZone);
-        // The primary names its own new zone by reference (which orders the two), the secondary finds it by name.
-        record.setHostedZoneId(software.amazon.awscdk.Token.asString(Fn.conditionIf(createZone.getLogicalId(), zone.getRef(), Aws.NO_VALUE)));
-        record.setHostedZoneName(software.amazon.awscdk.Token.asString(Fn.conditionIf(createZone.getLogicalId(), Aws.NO_VALUE, zoneName + ".")));
+        // cfn-lint needs exactly one of HostedZoneId / HostedZoneName per record, so each region has its own record:
+        // the primary names its new zone by reference (which orders the two), the secondary finds it by name.
+        DnsFailover.Endpoint payments = DnsFailover.Endpoint.https(Aws.REGION, paymentsHost, "/", null, null);
+        DnsFailover.record(this, "PrimaryRecord", DnsFailover.Zone.byId(zone.getRef(), "payments." + zoneName), payments,
+                healthCheck.getAttrHealthCheckId(), "PRIMARY", DnsFailover.PRIMARY_SET_ID).getCfnOptions().setCondition(createZone);
+        CfnCondition secondaryRecord = condition("SecondaryWithHostedZone", Fn.conditionAnd(Fn.conditionNot(primary), hasZone));
+        DnsFailover.record(this, "SecondaryRecord", DnsFailover.Zone.byName(zoneName, "payments." + zoneName), payments,
+                healthCheck.getAttrHealthCheckId(), "SECONDARY", DnsFailover.SECONDARY_SET_ID).getCfnOptions().setCondition(secondaryRecord);
 
         output("DynamoDBTableName", tableName, "table name for application configuration", null);
         output("DynamoDBTableArn", formatArn(software.amazon.awscdk.ArnComponents.builder().service("dynamodb").resource("table")

@@ -80,8 +80,10 @@ class Seed002BlueprintTest extends BlueprintTest {
     void route53ChecksTheHealthUrlEveryThirtySecondsAndTheRecordFollowsIt() {
         template.hasResourceProperties("AWS::Route53::HealthCheck", Match.objectLike(Map.of("HealthCheckConfig", Match.objectLike(Map.of(
                 "Type", "HTTPS", "RequestInterval", 30, "FailureThreshold", 3, "ResourcePath", "/health/ready")))));
-        template.hasResource("AWS::Route53::RecordSet", Match.objectLike(Map.of("Condition", "HasHostedZone", "Properties", Match.objectLike(Map.of(
-                "Type", "CNAME", "Failover", Map.of("Fn::If", List.of("IsPrimary", "PRIMARY", "SECONDARY")))))));
+        template.hasResource("AWS::Route53::RecordSet", Match.objectLike(Map.of("Condition", "CreateHostedZone", "Properties", Match.objectLike(Map.of(
+                "Type", "CNAME", "Failover", "PRIMARY", "HostedZoneId", Map.of("Ref", "HostedZone"))))));
+        template.hasResource("AWS::Route53::RecordSet", Match.objectLike(Map.of("Condition", "SecondaryWithHostedZone", "Properties", Match.objectLike(Map.of(
+                "Type", "CNAME", "Failover", "SECONDARY", "HostedZoneName", Match.anyValue())))));
         template.hasResource("AWS::Route53::HostedZone", Match.objectLike(Map.of("Condition", "CreateHostedZone")));
     }
 

@@ -46,8 +46,8 @@ public record RegionPair(RegionalStack primary, RegionalStack secondary) {
     }
 
     /** The notes every two-region blueprint gives: what is left out without a domain, an e-mail or an account. */
-    public static List<String> notes(DrSettings settings) {
-        List<String> notes = new ArrayList<>();
+    public static List<String> notes(DrSettings settings, String... blueprintNotes) {
+        List<String> notes = new ArrayList<>(List.of(blueprintNotes));
         if (settings.dns().isEmpty()) {
             notes.add("no domainName/hostedZoneId in the context: no certificate, no custom domain and no DNS failover records "
                     + "(health checks still watch each region); pass -c domainName=example.com -c hostedZoneId=Z... to add them");

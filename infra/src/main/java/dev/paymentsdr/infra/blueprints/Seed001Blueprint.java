@@ -51,6 +51,7 @@ public final class Seed001Blueprint implements Blueprint {
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .healthChecks(30, 3).build();
         ProjectTags.apply(app, settings);
-        return RegionPair.notes(settings);
+        return RegionPair.notes(settings, "seed-001's hourly failover-readiness test function is not deployed yet: its handler comes "
+                + "with the AWS runtime's readiness tester; the failover workflow validates /health/ready meanwhile");
     }
 }

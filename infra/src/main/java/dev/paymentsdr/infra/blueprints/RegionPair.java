@@ -40,7 +40,7 @@ public record RegionPair(RegionalStack primary, RegionalStack secondary) {
                 .build());
         dev.paymentsdr.infra.constructs.VpcPeering.routes(routes, "RouteToSecondary", primary.network().privateRouteTableIds(),
                 peering.connectionId(), secondary.spec().cidr());
-        routes.addDependency(secondary, "the peering connection is requested by the secondary stack");
+        routes.addStackDependency(secondary, "the peering connection is requested by the secondary stack");
         primary.database().ifPresent(db -> db.allowFromCidr(secondary.spec().cidr(), "the secondary region over VPC peering"));
         secondary.database().ifPresent(db -> db.allowFromCidr(primary.spec().cidr(), "the primary region over VPC peering"));
     }

@@ -107,10 +107,7 @@ public final class RegionalStack extends Stack {
                 : Optional.empty();
         // Both regions reach their replica by the shared name.
         Optional<ITableV2> table = spec.globalTable() ? Optional.of(TableV2.fromTableName(this, "SessionsReplica", tableName)) : Optional.empty();
-        table.ifPresent(t -> {
-            globalTable.ifPresent(g -> t.getNode().addDependency(g));
-            observability.watchTable(tableName, spec.alarms());
-        });
+        table.ifPresent(t -> observability.watchTable(tableName, spec.alarms()));
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PAYMENTS_REGION", region);

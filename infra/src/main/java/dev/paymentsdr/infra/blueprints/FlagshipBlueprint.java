@@ -37,7 +37,6 @@ public final class FlagshipBlueprint implements Blueprint {
                 .service(ServiceSpec.of(settings.secondaryCapacity())).build();
         RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b);
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary()).build();
-        ProjectTags.apply(app, settings);
         return RegionPair.notes(settings);
     }
 }

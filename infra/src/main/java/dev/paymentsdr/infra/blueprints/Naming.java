@@ -107,6 +107,11 @@ public final class Naming {
             return this;
         }
 
+        /** The stack names of a document (patterns with {@code {suffix}}). */
+        public Builder stacks(String primary, String secondary, String global) {
+            return pattern(Name.PRIMARY_STACK, primary).pattern(Name.SECONDARY_STACK, secondary).pattern(Name.GLOBAL_STACK, global);
+        }
+
         /** The names. */
         public Naming build() {
             return new Naming(suffix, new EnumMap<>(patterns));

@@ -20,6 +20,8 @@ public record RegionPair(RegionalStack primary, RegionalStack secondary) {
         RegionalStack second = options.apply(RegionalStack.Builder.create(app, "Secondary")
                 .spec(secondary).settings(settings).naming(naming).artifacts(artifacts).writer(first)).build();
         second.addStackDependency(first, "the secondary joins the primary's global cluster, table and secrets");
+        // Tags are an aspect of the app: they also reach the stacks the blueprint adds after this.
+        ProjectTags.apply(app, settings);
         return new RegionPair(first, second);
     }
 

@@ -36,8 +36,8 @@ public final class Seed000Blueprint implements Blueprint {
 
     @Override
     public List<String> compose(App app, DrSettings settings, Artifacts artifacts) {
-        Naming naming = Naming.builder(settings.environmentSuffix()).pattern(Name.PRIMARY_STACK, "PaymentDRPrimary-{suffix}")
-                .pattern(Name.SECONDARY_STACK, "PaymentDRSecondary-{suffix}").pattern(Name.GLOBAL_STACK, "PaymentRoute53-{suffix}")
+        Naming naming = Naming.builder(settings.environmentSuffix())
+                .stacks("PaymentDRPrimary-{suffix}", "PaymentDRSecondary-{suffix}", "PaymentRoute53-{suffix}")
                 .pattern(Name.ECS_CLUSTER, "payment-cluster-{suffix}").pattern(Name.ECS_SERVICE, "payment-service-{suffix}").build();
         DatabaseSpec database = DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.POSTGRESQL)).provisioned("r6g.xlarge");
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).database(database)
@@ -48,7 +48,6 @@ public final class Seed000Blueprint implements Blueprint {
                 .service(ServiceSpec.of(settings.secondaryCapacity())).database(database.provisioned("r6g.large").readers(0)).build();
         RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b.createZoneWhenMissing());
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary()).build();
-        ProjectTags.apply(app, settings);
         return RegionPair.notes(settings);
     }
 }

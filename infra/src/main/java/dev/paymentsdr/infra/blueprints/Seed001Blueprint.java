@@ -35,8 +35,8 @@ public final class Seed001Blueprint implements Blueprint {
 
     @Override
     public List<String> compose(App app, DrSettings settings, Artifacts artifacts) {
-        Naming naming = Naming.builder(settings.environmentSuffix()).pattern(Name.PRIMARY_STACK, "TradingDr-Primary-{suffix}")
-                .pattern(Name.SECONDARY_STACK, "TradingDr-Secondary-{suffix}").pattern(Name.GLOBAL_STACK, "TradingDr-Global-{suffix}")
+        Naming naming = Naming.builder(settings.environmentSuffix())
+                .stacks("TradingDr-Primary-{suffix}", "TradingDr-Secondary-{suffix}", "TradingDr-Global-{suffix}")
                 .pattern(Name.ALERT_TOPIC, "trading-alerts-{region}-{suffix}").pattern(Name.QUEUE, "trade-orders-{region}-{suffix}")
                 .pattern(Name.BUCKET, "trading-config-{account}-{region}-{suffix}").build();
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).natGateways(0)
@@ -50,7 +50,6 @@ public final class Seed001Blueprint implements Blueprint {
         RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b);
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .healthChecks(30, 3).build();
-        ProjectTags.apply(app, settings);
         return RegionPair.notes(settings, "seed-001's hourly failover-readiness test function is not deployed yet: its handler comes "
                 + "with the AWS runtime's readiness tester; the failover workflow validates /health/ready meanwhile");
     }

@@ -34,8 +34,8 @@ public final class Seed003Blueprint implements Blueprint {
 
     @Override
     public List<String> compose(App app, DrSettings settings, Artifacts artifacts) {
-        Naming naming = Naming.builder(settings.environmentSuffix()).pattern(Name.PRIMARY_STACK, "disaster-recovery-primary-{suffix}")
-                .pattern(Name.SECONDARY_STACK, "disaster-recovery-secondary-{suffix}").pattern(Name.GLOBAL_STACK, "disaster-recovery-global-{suffix}")
+        Naming naming = Naming.builder(settings.environmentSuffix())
+                .stacks("disaster-recovery-primary-{suffix}", "disaster-recovery-secondary-{suffix}", "disaster-recovery-global-{suffix}")
                 .pattern(Name.TABLE, "dr-payments-{suffix}").pattern(Name.DB_CLUSTER, "dr-aurora-{region}-{suffix}")
                 .pattern(Name.BUCKET, "dr-payment-data-{region}-{suffix}").pattern(Name.FUNCTION, "dr-payment-processor-{region}-{suffix}")
                 .pattern(Name.HEALTH_FUNCTION, "dr-health-check-{region}-{suffix}").build();
@@ -50,7 +50,6 @@ public final class Seed003Blueprint implements Blueprint {
         RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b.functionLoadBalancer());
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .accelerator(100).outputKeys("Route53FailoverDomain", "GlobalAcceleratorDns").build();
-        ProjectTags.apply(app, settings);
         return RegionPair.notes(settings);
     }
 }

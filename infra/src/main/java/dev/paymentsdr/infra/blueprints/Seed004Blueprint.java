@@ -36,9 +36,8 @@ public final class Seed004Blueprint implements Blueprint {
 
     @Override
     public List<String> compose(App app, DrSettings settings, Artifacts artifacts) {
-        Naming naming = Naming.builder(settings.environmentSuffix()).pattern(Naming.Name.PRIMARY_STACK, "FinanceDr-Primary-{suffix}")
-                .pattern(Naming.Name.SECONDARY_STACK, "FinanceDr-Secondary-{suffix}")
-                .pattern(Naming.Name.GLOBAL_STACK, "FinanceDr-Failover-{suffix}")
+        Naming naming = Naming.builder(settings.environmentSuffix())
+                .stacks("FinanceDr-Primary-{suffix}", "FinanceDr-Secondary-{suffix}", "FinanceDr-Failover-{suffix}")
                 .pattern(Naming.Name.PEERING_STACK, "FinanceDr-PeeringRoutes-{suffix}").build();
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).cidr("10.0.0.0/16").natGateways(1)
                 .database(DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.MYSQL)).serverless(0.5, 16)
@@ -49,7 +48,6 @@ public final class Seed004Blueprint implements Blueprint {
         regions.peer(app, settings, naming);
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .followAlarm("db-replication-lag").build();
-        ProjectTags.apply(app, settings);
         return RegionPair.notes(settings, "seed-004's health monitor (every minute) and failover trigger functions are not deployed yet: "
                 + "their handlers come with the AWS runtime; Route 53 already follows each region's replication-lag alarm");
     }

@@ -50,7 +50,12 @@ public final class Lab {
     /** Like {@link #up(LabConfig)}, reporting each step to {@code progress}. */
     public static Lab up(LabConfig config, Consumer<String> progress) {
         Lab lab = new Lab(config.dir(), config.serviceJvmOptions(), config.serviceClasspath(), config.installMissing(), progress);
-        lab.startedByLastUp = new LabLauncher(lab, config, progress).up();
+        LabLauncher launcher = new LabLauncher(lab, config, progress);
+        // Ctrl-C or SIGTERM half-way: stop what this up started, as a failed start does.
+        try (var ignored = dev.paymentsdr.lab.process.ShutdownCleanup.register("stopping what 'lab up' started in "
+                + lab.dir(), launcher::cancelAndAwait)) {
+            lab.startedByLastUp = launcher.up();
+        }
         return lab;
     }
 

@@ -28,6 +28,8 @@ final class LabLauncher {
     private final Lab lab;
     private final LabConfig config;
     private final Consumer<String> progress;
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean cancelled;
 
     LabLauncher(Lab lab, LabConfig config, Consumer<String> progress) {
         this.lab = lab;
@@ -35,8 +37,35 @@ final class LabLauncher {
         this.progress = progress;
     }
 
+    /**
+     * Asks a running {@link #up} to stop at its next step and undo what it started, and waits (at most 90 s)
+     * until it has.
+     */
+    void cancelAndAwait() {
+        cancelled = true;
+        try {
+            finished.await(90, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkNotCancelled() {
+        if (cancelled) {
+            throw new LabException("lab up was interrupted (Ctrl-C or SIGTERM)");
+        }
+    }
+
     /** Starts whatever is not running; returns the components it started. */
     List<String> up() {
+        try {
+            return upOnce();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private List<String> upOnce() {
         LabLayout.prepareDir(lab.dir());
         try (LabLock ignored = lock()) {
             lab.binaries();
@@ -102,6 +131,7 @@ final class LabLauncher {
                 startService(standby, started, undo);
             }
             Haproxy haproxy = lab.haproxy();
+            checkNotCancelled();
             if (!haproxy.isRunning()) {
                 progress.accept("starting HAProxy front door on " + haproxy.frontDoorUrl());
                 haproxy.start(config.startTimeout());
@@ -149,6 +179,7 @@ final class LabLauncher {
     }
 
     private void startDatabase(LabRegion region, LabRegion primary, List<String> started, Deque<Runnable> undo) {
+        checkNotCancelled();
         PostgresServer db = region.db();
         if (db.isRunning()) {
             return;
@@ -202,6 +233,7 @@ final class LabLauncher {
     }
 
     private void startService(LabRegion region, List<String> started, Deque<Runnable> undo) {
+        checkNotCancelled();
         if (region.isServiceRunning()) {
             return;
         }
@@ -253,6 +285,7 @@ final class LabLauncher {
             } catch (SQLException e) {
                 last = e.getMessage();
             }
+            checkNotCancelled();
             LabRegion.pause();
         }
         throw LabException.startFailed("replication " + primary.name() + " -> " + standby.name(),
@@ -268,6 +301,7 @@ final class LabLauncher {
                 throw LabException.startFailed("service " + region.name(), "/health/ready did not answer 200 within "
                         + config.startTimeout().toSeconds() + " s (last: " + region.readinessStatus() + ")", region.serviceLog());
             }
+            checkNotCancelled();
             LabRegion.pause();
         }
     }
@@ -280,6 +314,7 @@ final class LabLauncher {
                         + config.startTimeout().toSeconds() + " s (routes to: " + haproxy.routesTo().orElse("nobody") + ")",
                         haproxy.logFile());
             }
+            checkNotCancelled();
             LabRegion.pause();
         }
     }

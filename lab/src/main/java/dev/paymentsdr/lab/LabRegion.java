@@ -71,6 +71,10 @@ public final class LabRegion {
         settings.put("wal_receiver_status_interval", "'1s'");
         settings.put("hot_standby_feedback", "on");
         settings.put("max_connections", "200");
+        // WAL a rejoining old primary may still need: kept by its slot (reserved at promotion), capped so a region
+        // that never comes back cannot fill the disk, plus a margin for a rejoin without its slot.
+        settings.put("wal_keep_size", "'256MB'");
+        settings.put("max_slot_wal_keep_size", "'4GB'");
         List<String> others = new ArrayList<>();
         for (RegionState other : lab.state().regions()) {
             if (!other.name().equals(name)) {

@@ -24,7 +24,13 @@ public final class PostgresServer {
     /** The superuser every lab and test server is created with. */
     public static final String SUPERUSER = "postgres";
     private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(3);
+    /** Default limit of one SQL session: connect, login, every read and every statement. */
+    public static final Duration SQL_TIMEOUT = Duration.ofSeconds(30);
     private static final String SETTINGS_FILE = "localpg.conf";
+    private static final String AUTO_CONF = "postgresql.auto.conf";
+    /** Keys of the standby configuration that this class writes (and rewrites) in postgresql.auto.conf. */
+    private static final List<String> STANDBY_KEYS = List.of("primary_conninfo", "primary_slot_name",
+            "recovery_target_timeline");
 
     private final PostgresBinaries binaries;
     private final Path home;
@@ -112,12 +118,13 @@ public final class PostgresServer {
         prepareHome();
         List<String> command = new ArrayList<>(List.of(binaries.tool("pg_basebackup").toString(),
                 "-D", dataDir().toString(), "-d", primary.connectionString("postgres"),
-                "-X", "stream", "-R", "-c", "fast", "-S", slotName, "--no-sync"));
+                "-X", "stream", "-c", "fast", "-S", slotName, "--no-sync"));
         if (!primary.hasReplicationSlot(slotName)) {
             command.add("-C");
         }
         CommandRunner.run(command, home, passfileEnv(), TOOL_TIMEOUT);
         configure(extraSettings);
+        writeStandbyConfig(primary, slotName);
     }
 
     /** Rewrites this server's own settings file: port, loopback only, plus the extra settings given. */
@@ -137,22 +144,47 @@ public final class PostgresServer {
         writeServerFile(dataDir().resolve(SETTINGS_FILE), text.toString());
     }
 
-    /** Starts the server and waits until it accepts connections. */
+    /** Starts the server and waits (up to 120 s) until it accepts connections. */
     public void start() {
+        start(Duration.ofSeconds(120));
+    }
+
+    /** Starts the server and waits until it accepts connections; fails after {@code timeout}. */
+    public void start(Duration timeout) {
         if (isRunning()) {
             return;
         }
         CommandRunner.run(List.of(binaries.tool("pg_ctl").toString(), "-D", dataDir().toString(),
-                "-l", logFile().toString(), "-w", "-t", "120", "start"), home, Map.of(), TOOL_TIMEOUT);
+                "-l", logFile().toString(), "-w", "-t", seconds(timeout), "start"), home, Map.of(), timeout.plusSeconds(5));
     }
 
-    /** Stops the server cleanly ({@code fast} mode: sessions are ended, data is checkpointed). */
+    /** Stops the server cleanly ({@code fast} mode: sessions are ended, data is checkpointed), within 120 s. */
     public void stop() {
+        stop(Duration.ofSeconds(120));
+    }
+
+    /** Stops the server cleanly; fails after {@code timeout} (a frozen server never stops: kill it then). */
+    public void stop(Duration timeout) {
         if (!isRunning()) {
             return;
         }
         CommandRunner.run(List.of(binaries.tool("pg_ctl").toString(), "-D", dataDir().toString(),
-                "-m", "fast", "-w", "-t", "120", "stop"), home, Map.of(), TOOL_TIMEOUT);
+                "-m", "fast", "-w", "-t", seconds(timeout), "stop"), home, Map.of(), timeout.plusSeconds(5));
+    }
+
+    /** Stops cleanly within {@code timeout}, else kills it; true when the stop was clean (or it was not running). */
+    public boolean stopOrKill(Duration timeout) {
+        try {
+            stop(timeout);
+            return true;
+        } catch (LocalPgException e) {
+            kill();
+            return false;
+        }
+    }
+
+    private static String seconds(Duration timeout) {
+        return Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000));
     }
 
     /** Kills the postmaster and every backend with SIGKILL, as a crashed machine would. */
@@ -172,14 +204,17 @@ public final class PostgresServer {
     }
 
     /**
-     * Rewinds this stopped server's data directory to follow {@code source} ({@code pg_rewind}) and
-     * writes the standby configuration pointing at it.
+     * Rewinds this stopped server's data directory to where it forked from {@code source} ({@code pg_rewind});
+     * returns pg_rewind's output. The source must have checkpointed since its promotion, so that its control
+     * file names its current timeline (pg_rewind reads the timeline there). pg_rewind copies the source's
+     * configuration files, so this server's own settings are written again afterwards.
      */
-    public void rewindFrom(PostgresServer source) {
-        CommandRunner.run(List.of(binaries.tool("pg_rewind").toString(), "--target-pgdata=" + dataDir(),
-                "--source-server=" + source.connectionString("postgres"), "-R", "--no-sync"),
-                home, passfileEnv(), TOOL_TIMEOUT);
+    public String rewindFrom(PostgresServer source, Duration timeout) {
+        String output = CommandRunner.run(List.of(binaries.tool("pg_rewind").toString(), "--target-pgdata=" + dataDir(),
+                "--source-server=" + source.connectionString("postgres"), "--no-sync"),
+                home, passfileEnv(), timeout);
         configure(Map.copyOf(settings));
+        return output;
     }
 
     /** The last checkpoint location recorded in the (stopped) data directory, from {@code pg_controldata}. */
@@ -213,25 +248,114 @@ public final class PostgresServer {
         }
     }
 
-    /** Opens a JDBC connection as the superuser. */
+    /** Opens a JDBC connection as the superuser, every wait of it bounded by {@link #SQL_TIMEOUT}. */
     public Connection connect(String database) throws SQLException {
+        return connect(database, SQL_TIMEOUT);
+    }
+
+    /**
+     * Opens a JDBC connection whose connect, login, socket reads and statements are each bounded by
+     * {@code timeout}. A frozen server accepts the TCP connection and never answers: only the login and socket
+     * limits end such a wait.
+     */
+    public Connection connect(String database, Duration timeout) throws SQLException {
+        long millis = Math.max(1, timeout.toMillis());
         Properties props = new Properties();
         props.setProperty("user", SUPERUSER);
         props.setProperty("password", password);
-        props.setProperty("connectTimeout", "5");
-        props.setProperty("socketTimeout", "30");
-        return DriverManager.getConnection(jdbcUrl(database), props);
+        props.setProperty("connectTimeout", seconds(timeout));
+        props.setProperty("loginTimeout", Double.toString(millis / 1000.0));
+        props.setProperty("socketTimeout", seconds(timeout));
+        props.setProperty("options", "-c statement_timeout=" + millis);
+        Connection connection = DriverManager.getConnection(jdbcUrl(database), props);
+        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, millis));
+        return connection;
     }
 
     /** Runs statements as the superuser in one session (autocommit). */
     public void execute(String database, String... statements) {
-        try (Connection connection = connect(database); var statement = connection.createStatement()) {
+        execute(database, SQL_TIMEOUT, statements);
+    }
+
+    /** Runs statements as the superuser in one session (autocommit), the session bounded by {@code timeout}. */
+    public void execute(String database, Duration timeout, String... statements) {
+        try (Connection connection = connect(database, timeout); var statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
         } catch (SQLException e) {
             throw new LocalPgException("SQL on port " + port + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The first column of the first row of a query (null when there is no row), within {@code timeout}. */
+    public String queryValue(String database, Duration timeout, String sql, Object... parameters) {
+        try (Connection connection = connect(database, timeout); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new LocalPgException("SQL on port " + port + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when this stopped data directory will start in recovery ({@code standby.signal} is there). */
+    public boolean hasStandbySignal() {
+        return Files.exists(dataDir().resolve("standby.signal"));
+    }
+
+    /** Creates or removes {@code standby.signal}: with it, the server starts only as a read-only standby. */
+    public void setStandbySignal(boolean present) {
+        Path signal = dataDir().resolve("standby.signal");
+        try {
+            if (present && !Files.exists(signal)) {
+                writeServerFile(signal, "");
+            } else if (!present) {
+                Files.deleteIfExists(signal);
+            }
+        } catch (IOException e) {
+            throw new LocalPgException("cannot update " + signal + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes this (stopped) server's standby configuration: follow {@code leader} through the replication slot
+     * {@code slotName}, onto the leader's latest timeline. The password comes from this server's password file,
+     * never from the configuration. Earlier standby lines (from {@code -R} or an older leader) are replaced.
+     */
+    public void writeStandbyConfig(PostgresServer leader, String slotName) {
+        Path autoConf = dataDir().resolve(AUTO_CONF);
+        StringBuilder text = new StringBuilder();
+        try {
+            if (Files.exists(autoConf)) {
+                for (String line : Files.readAllLines(autoConf, StandardCharsets.UTF_8)) {
+                    String key = line.strip().split("[\\s=]", 2)[0];
+                    if (!STANDBY_KEYS.contains(key)) {
+                        text.append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new LocalPgException("cannot read " + autoConf + ": " + e.getMessage(), e);
+        }
+        text.append("primary_conninfo = '").append(leader.connectionString("postgres"))
+                .append(" application_name=").append(slotName)
+                .append(" passfile=").append(home.resolve(".pgpass")).append("'\n");
+        text.append("primary_slot_name = '").append(slotName).append("'\n");
+        text.append("recovery_target_timeline = 'latest'\n");
+        writeServerFile(autoConf, text.toString());
+        setStandbySignal(true);
+    }
+
+    /** Deletes the data directory, so that the next {@link #initStandbyFrom} makes a fresh copy. */
+    public void deleteData() {
+        if (isRunning()) {
+            throw new LocalPgException("refusing to delete the data directory of a running server on port " + port);
+        }
+        TemporaryPostgres.deleteTree(dataDir());
     }
 
     private boolean hasReplicationSlot(String slotName) {

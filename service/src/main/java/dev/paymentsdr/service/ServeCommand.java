@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         version = "payments service 0.1.0",
-        description = "Run the payment HTTP service of one region (flags also from PAYMENTS_* environment variables).",
+        description = "Run the payment HTTP service of one region (flags also from PAYMENTS_* environment variables). "
+                + "The DynamoDB ledger, the event bus and an S3 archive use the AWS SDK's usual credentials and "
+                + "endpoint settings (AWS_ENDPOINT_URL points them at an emulator).",
         footer = {"", "The database password comes only from the environment variable PAYMENTS_DB_PASSWORD or from "
                 + "--db-password-file; it is never a flag value and never logged."})
 public final class ServeCommand implements Callable<Integer> {
@@ -37,9 +39,28 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (env PAYMENTS_BIND; default 127.0.0.1; containers use 0.0.0.0).")
     String bind;
 
+    @Option(names = "--ledger", paramLabel = "jdbc|dynamodb",
+            description = "Where payments are kept: jdbc (the database of --db-url) or dynamodb (the table of --table) "
+                    + "(env PAYMENTS_LEDGER; default: jdbc, or dynamodb when only a table is given).")
+    String ledger;
+
     @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "jdbc:postgresql://host:port/db, or jdbc:aws-wrapper:postgresql://... for Aurora (env PAYMENTS_DB_URL; required).")
+            description = "jdbc:postgresql://host:port/db or jdbc:mysql://host:port/db; jdbc:aws-wrapper:postgresql:// or "
+                    + "jdbc:aws-wrapper:mysql:// for Aurora (env PAYMENTS_DB_URL; required by --ledger jdbc).")
     String dbUrl;
+
+    @Option(names = "--table", paramLabel = "NAME",
+            description = "DynamoDB table of --ledger dynamodb, in the region of --region (env PAYMENTS_TABLE).")
+    String table;
+
+    @Option(names = "--event-bus", paramLabel = "NAME_OR_ARN",
+            description = "EventBridge bus for payment events (env PAYMENTS_EVENT_BUS; default: events are only logged).")
+    String eventBus;
+
+    @Option(names = "--archive", paramLabel = "DIR|s3://BUCKET/PREFIX",
+            description = "Transaction-log archive: a directory, or an S3 bucket and prefix (env PAYMENTS_ARCHIVE, else "
+                    + "PAYMENTS_BUCKET as s3://BUCKET/transaction-log; default: none).")
+    String archive;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "Database user (env PAYMENTS_DB_USER).")
     String dbUser;
@@ -114,12 +135,13 @@ public final class ServeCommand implements Callable<Integer> {
                     require(pick(region, "PAYMENTS_REGION"), "--region", "PAYMENTS_REGION"),
                     orDefault(pick(bind, "PAYMENTS_BIND"), ServiceConfig.DEFAULT_BIND),
                     ServiceConfig.parseInt("--port", pick(port, "PAYMENTS_PORT"), ServiceConfig.DEFAULT_PORT),
-                    require(pick(dbUrl, "PAYMENTS_DB_URL"), "--db-url", "PAYMENTS_DB_URL"),
+                    pick(dbUrl, "PAYMENTS_DB_URL"),
                     pick(dbUser, "PAYMENTS_DB_USER"),
                     password,
                     ServiceConfig.parseInt("--db-pool-size", pick(dbPoolSize, "PAYMENTS_DB_POOL_SIZE"),
                             ServiceConfig.DEFAULT_POOL_SIZE),
-                    maxAmount());
+                    maxAmount(),
+                    ServiceConfig.backendsFromEnvironment(environment, ledger, dbUrl, table, eventBus, archive));
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "serve: " + e.getMessage());
         }

@@ -1,6 +1,10 @@
 package dev.paymentsdr.service;
 
 import dev.paymentsdr.payments.domain.model.AmountPolicy;
+import dev.paymentsdr.service.adapter.out.persistence.SqlDialect;
+import dev.paymentsdr.service.backend.ArchiveLocation;
+import dev.paymentsdr.service.backend.Backends;
+import dev.paymentsdr.service.backend.LedgerKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +19,11 @@ import java.util.regex.Pattern;
  * @param bindAddress address to listen on (127.0.0.1 by default; containers use 0.0.0.0)
  * @param port        HTTP port; 0 picks a free one
  * @param maxAmount   largest accepted payment, in major units of the payment's currency
+ * @param dbUrl       the JDBC ledger's database (null for the DynamoDB ledger)
+ * @param backends    the ledger, the event bus and the transaction-log archive
  */
 public record ServiceConfig(String region, String bindAddress, int port, String dbUrl, String dbUser, String dbPassword,
-                            int dbPoolSize, BigDecimal maxAmount) {
+                            int dbPoolSize, BigDecimal maxAmount, Backends backends) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -37,14 +43,24 @@ public record ServiceConfig(String region, String bindAddress, int port, String 
         if (port < 0 || port > 65535) {
             throw new ConfigException("port must be from 0 to 65535 (0 picks a free port), got " + port);
         }
-        if (dbUrl == null || dbUrl.isBlank()) {
+        java.util.Objects.requireNonNull(backends, "backends");
+        if (dbUrl != null && dbUrl.isBlank()) {
+            dbUrl = null;
+        }
+        if (backends.ledger() == LedgerKind.JDBC && dbUrl == null) {
             throw new ConfigException("database URL is required (--db-url or PAYMENTS_DB_URL), for example "
-                    + "jdbc:postgresql://127.0.0.1:5432/postgres");
+                    + "jdbc:postgresql://127.0.0.1:5432/postgres or jdbc:mysql://127.0.0.1:3306/payments");
         }
-        if (!dbUrl.startsWith("jdbc:postgresql://") && !dbUrl.startsWith("jdbc:aws-wrapper:postgresql://")) {
-            throw new ConfigException("database URL must start with jdbc:postgresql:// or jdbc:aws-wrapper:postgresql://");
+        if (backends.ledger() != LedgerKind.JDBC && dbUrl != null) {
+            throw new ConfigException("--ledger " + backends.ledger().wireName() + " keeps payments in the table named by "
+                    + "--table; a database URL (" + quote(scheme(dbUrl)) + ") is only for --ledger jdbc: "
+                    + "leave out --db-url / PAYMENTS_DB_URL, or choose --ledger jdbc");
         }
-        if (dbUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+        if (dbUrl != null && SqlDialect.forUrl(dbUrl).isEmpty()) {
+            throw new ConfigException("database URL must start with " + SqlDialect.ACCEPTED_URLS + ", got "
+                    + quote(scheme(dbUrl)));
+        }
+        if (dbUrl != null && dbUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
             throw new ConfigException("database URL must not contain a password; use PAYMENTS_DB_PASSWORD or --db-password-file");
         }
         if (dbUser != null && dbUser.isBlank()) {
@@ -60,9 +76,16 @@ public record ServiceConfig(String region, String bindAddress, int port, String 
         }
     }
 
+    /** The settings of a JDBC ledger and nothing else (no event bus, no archive). */
+    public ServiceConfig(String region, String bindAddress, int port, String dbUrl, String dbUser, String dbPassword,
+                         int dbPoolSize, BigDecimal maxAmount) {
+        this(region, bindAddress, port, dbUrl, dbUser, dbPassword, dbPoolSize, maxAmount, Backends.jdbcOnly());
+    }
+
     /**
      * Reads PAYMENTS_REGION, PAYMENTS_PORT, PAYMENTS_BIND, PAYMENTS_DB_URL, PAYMENTS_DB_USER, PAYMENTS_DB_PASSWORD
-     * (or PAYMENTS_DB_PASSWORD_FILE), PAYMENTS_DB_POOL_SIZE and PAYMENTS_MAX_AMOUNT.
+     * (or PAYMENTS_DB_PASSWORD_FILE), PAYMENTS_DB_POOL_SIZE, PAYMENTS_MAX_AMOUNT and the {@link #backendsFromEnvironment
+     * backend settings}.
      */
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
         String password = env.get(ServiceLaunch.PASSWORD_VARIABLE);
@@ -78,7 +101,43 @@ public record ServiceConfig(String region, String bindAddress, int port, String 
                 env.get("PAYMENTS_DB_USER"),
                 password,
                 parseInt("PAYMENTS_DB_POOL_SIZE", env.get("PAYMENTS_DB_POOL_SIZE"), DEFAULT_POOL_SIZE),
-                parseAmount("PAYMENTS_MAX_AMOUNT", env.get("PAYMENTS_MAX_AMOUNT")));
+                parseAmount("PAYMENTS_MAX_AMOUNT", env.get("PAYMENTS_MAX_AMOUNT")),
+                backendsFromEnvironment(env, null, null, null, null, null));
+    }
+
+    /**
+     * The backends from flags (null when not given) and PAYMENTS_LEDGER, PAYMENTS_TABLE, PAYMENTS_EVENT_BUS,
+     * PAYMENTS_ARCHIVE (else PAYMENTS_BUCKET as s3://BUCKET/transaction-log) and PAYMENTS_RELAY
+     * ({@code background} or {@code off}).
+     */
+    public static Backends backendsFromEnvironment(Map<String, String> env, String ledgerFlag, String dbUrlFlag,
+                                                   String tableFlag, String eventBusFlag, String archiveFlag) {
+        java.util.Optional<String> table = first(tableFlag, env.get("PAYMENTS_TABLE"));
+        boolean databaseGiven = first(dbUrlFlag, env.get("PAYMENTS_DB_URL")).isPresent()
+                || first(null, env.get("PAYMENTS_DB_SECRET_ARN")).isPresent();
+        LedgerKind ledger = Backends.inferLedger(first(ledgerFlag, env.get("PAYMENTS_LEDGER")), databaseGiven,
+                table.isPresent(), ledgerFlag != null ? "--ledger" : "PAYMENTS_LEDGER");
+        if (ledger == LedgerKind.JDBC && tableFlag != null) {
+            // From the environment it is ignored: stacks with a database also set PAYMENTS_TABLE for their session table.
+            throw new ConfigException("--table is for --ledger dynamodb; the jdbc ledger keeps payments in the database of --db-url");
+        }
+        java.util.Optional<ArchiveLocation> archive = first(archiveFlag, env.get("PAYMENTS_ARCHIVE"))
+                .map(text -> ArchiveLocation.parse(archiveFlag != null ? "--archive" : "PAYMENTS_ARCHIVE", text))
+                .or(() -> first(null, env.get("PAYMENTS_BUCKET")).map(bucket -> ArchiveLocation.parse("PAYMENTS_BUCKET",
+                        "s3://" + bucket + "/" + ArchiveLocation.DEFAULT_PREFIX)));
+        String relay = first(null, env.get("PAYMENTS_RELAY")).orElse("background");
+        if (!relay.equals("background") && !relay.equals("off")) {
+            throw new ConfigException("PAYMENTS_RELAY must be background or off, got " + quote(relay));
+        }
+        return new Backends(ledger, ledger == LedgerKind.DYNAMODB ? table : java.util.Optional.empty(),
+                first(eventBusFlag, env.get("PAYMENTS_EVENT_BUS")), archive, relay.equals("background"));
+    }
+
+    private static java.util.Optional<String> first(String flag, String variable) {
+        if (flag != null && !flag.isBlank()) {
+            return java.util.Optional.of(flag.trim());
+        }
+        return variable == null || variable.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(variable.trim());
     }
 
     /** Reads a password file (first line, trailing newline ignored); the message never shows the content. */
@@ -117,6 +176,12 @@ public record ServiceConfig(String region, String bindAddress, int port, String 
         return new BigDecimal(text.trim());
     }
 
+    /** Only the scheme of a URL, so no host, user or password reaches a message: "jdbc:mysql://...". */
+    private static String scheme(String url) {
+        int separator = url.indexOf("://");
+        return separator < 0 ? (url.length() > 24 ? url.substring(0, 24) + "..." : url) : url.substring(0, separator) + "://...";
+    }
+
     private static String quote(String value) {
         return value == null ? "nothing" : "'" + (value.length() > 80 ? value.substring(0, 80) + "..." : value) + "'";
     }
@@ -126,6 +191,6 @@ public record ServiceConfig(String region, String bindAddress, int port, String 
     public String toString() {
         return "ServiceConfig[region=" + region + ", bindAddress=" + bindAddress + ", port=" + port + ", dbUrl=" + dbUrl
                 + ", dbUser=" + dbUser + ", dbPassword=" + (dbPassword == null ? "(none)" : "(set)")
-                + ", dbPoolSize=" + dbPoolSize + ", maxAmount=" + maxAmount.toPlainString() + "]";
+                + ", dbPoolSize=" + dbPoolSize + ", maxAmount=" + maxAmount.toPlainString() + ", " + backends + "]";
     }
 }

@@ -46,7 +46,25 @@ class ServeCommandTest {
         assertThat(badPort.err.toString()).contains("port must be from 0 to 65535");
         assertThat(new Run(Map.of(), "--region", "us-east-1", "--db-url", URL, "--max-amount", "1e9").err.toString())
                 .contains("--max-amount must be a positive decimal");
-        assertThat(new Run(Map.of(), "--region", "us-east-1").err.toString()).contains("--db-url is required");
+        assertThat(new Run(Map.of(), "--region", "us-east-1").err.toString()).contains("(--db-url or PAYMENTS_DB_URL)");
+    }
+
+    @Test
+    void theLedgerFlagsAreCheckedTogether() {
+        Run mysqlWithDynamo = new Run(Map.of(), "--region", "us-east-1", "--ledger", "dynamodb", "--table", "payments",
+                "--db-url", "jdbc:mysql://127.0.0.1:3306/payments");
+        assertThat(mysqlWithDynamo.exitCode).isEqualTo(2);
+        assertThat(mysqlWithDynamo.err.toString()).contains("--ledger dynamodb keeps payments in the table")
+                .contains("only for --ledger jdbc");
+
+        Run tableWithJdbc = new Run(Map.of(), "--region", "us-east-1", "--db-url", URL, "--table", "payments");
+        assertThat(tableWithJdbc.err.toString()).contains("--table is for --ledger dynamodb");
+
+        assertThat(new Run(Map.of(), "--region", "us-east-1", "--ledger", "dynamo").err.toString())
+                .contains("--ledger must be one of jdbc, dynamodb, got 'dynamo'");
+        assertThat(parse(Map.of(), "--region", "us-east-1", "--ledger", "dynamodb", "--table", "payments",
+                "--event-bus", "payments-events", "--archive", "s3://tx-logs").backends().toString())
+                .contains("DYNAMODB").contains("payments-events").contains("s3://tx-logs/transaction-log");
     }
 
     @Test

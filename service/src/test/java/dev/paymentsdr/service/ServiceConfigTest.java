@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import dev.paymentsdr.service.backend.ArchiveLocation;
+import dev.paymentsdr.service.backend.Backends;
+import dev.paymentsdr.service.backend.LedgerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +45,14 @@ class ServiceConfigTest {
     }
 
     @Test
-    void theDatabaseUrlIsRequiredAndMustBePostgresWithoutAnEmbeddedPassword() {
+    void theDatabaseUrlIsRequiredAndMustBePostgresOrMySqlWithoutAnEmbeddedPassword() {
         assertThatThrownBy(() -> config("us-east-1", 8080, null)).hasMessageContaining("database URL is required");
-        assertThatThrownBy(() -> config("us-east-1", 8080, "jdbc:mysql://x/y")).hasMessageContaining("jdbc:postgresql://");
+        assertThatThrownBy(() -> config("us-east-1", 8080, "jdbc:sqlserver://db-host:1433;password=leak"))
+                .hasMessageContaining("jdbc:postgresql://").hasMessageContaining("jdbc:mysql://")
+                .hasMessageContaining("'jdbc:sqlserver://...'").message().doesNotContain("db-host").doesNotContain("leak");
+        assertThat(config("us-east-1", 8080, "jdbc:mysql://127.0.0.1:3306/payments").dbUrl()).startsWith("jdbc:mysql:");
+        assertThat(config("us-east-1", 8080, "jdbc:aws-wrapper:mysql://db.cluster-x.us-east-1.rds.amazonaws.com/p").dbUrl())
+                .startsWith("jdbc:aws-wrapper:mysql:");
         assertThatThrownBy(() -> config("us-east-1", 8080, URL + "?password=leak"))
                 .hasMessageContaining("must not contain a password").message().doesNotContain("leak");
         assertThat(config("us-east-1", 8080, "jdbc:aws-wrapper:postgresql://db.cluster-x.us-east-1.rds.amazonaws.com/p").dbUrl())
@@ -66,6 +75,63 @@ class ServiceConfigTest {
                 "PAYMENTS_DB_POOL_SIZE", "4", "PAYMENTS_MAX_AMOUNT", "2500.50"));
 
         assertThat(config).isEqualTo(new ServiceConfig("eu-west-1", "0.0.0.0", 9090, URL, "app", "pw", 4, new BigDecimal("2500.50")));
+    }
+
+    @Test
+    void givenOnlyATable_thenTheLedgerIsDynamoDbAndItsBucketIsTheArchive() {
+        ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("PAYMENTS_REGION", "us-east-2",
+                "PAYMENTS_TABLE", "payments-dr-sessions-dev", "PAYMENTS_BUCKET", "payments-dr-logs-us-east-2-dev",
+                "PAYMENTS_EVENT_BUS", "payments-dr-events-dev"));
+
+        assertThat(config.backends()).isEqualTo(new Backends(LedgerKind.DYNAMODB, Optional.of("payments-dr-sessions-dev"),
+                Optional.of("payments-dr-events-dev"),
+                Optional.of(new ArchiveLocation.S3("payments-dr-logs-us-east-2-dev", "transaction-log")), true));
+        assertThat(config.dbUrl()).isNull();
+    }
+
+    @Test
+    void givenADatabaseAndASessionTable_thenTheLedgerIsJdbcAndTheTableIsNotItsConcern() {
+        ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("PAYMENTS_REGION", "us-east-1", "PAYMENTS_DB_URL", URL,
+                "PAYMENTS_TABLE", "payments-dr-sessions-dev", "PAYMENTS_ARCHIVE", "/var/lib/payments/archive",
+                "PAYMENTS_RELAY", "off"));
+
+        assertThat(config.backends()).isEqualTo(new Backends(LedgerKind.JDBC, Optional.empty(), Optional.empty(),
+                Optional.of(new ArchiveLocation.Directory(Path.of("/var/lib/payments/archive"))), false));
+    }
+
+    @Test
+    void aDatabaseUrlWithTheDynamoDbLedgerIsRefusedNamingBothSettingsButNotTheHost() {
+        Map<String, String> env = Map.of("PAYMENTS_REGION", "us-east-1", "PAYMENTS_LEDGER", "dynamodb",
+                "PAYMENTS_TABLE", "payments", "PAYMENTS_DB_URL", "jdbc:mysql://secret-host:3306/payments");
+
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(env)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--ledger dynamodb").hasMessageContaining("only for --ledger jdbc")
+                .hasMessageContaining("'jdbc:mysql://...'").message().doesNotContain("secret-host");
+    }
+
+    @Test
+    void backendSettingsAreValidatedWithWhatIsAccepted() {
+        Map<String, String> base = Map.of("PAYMENTS_REGION", "us-east-1", "PAYMENTS_DB_URL", URL);
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(with(base, "PAYMENTS_LEDGER", "cassandra")))
+                .hasMessage("PAYMENTS_LEDGER must be one of jdbc, dynamodb, got 'cassandra'");
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PAYMENTS_REGION", "us-east-1", "PAYMENTS_LEDGER", "dynamodb")))
+                .hasMessageContaining("--ledger dynamodb needs the table");
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(with(base, "PAYMENTS_ARCHIVE", "s3://Bad_Bucket/x")))
+                .hasMessageContaining("PAYMENTS_ARCHIVE must be a directory path, or s3://BUCKET[/PREFIX]");
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(with(base, "PAYMENTS_ARCHIVE", "https://example.com/x")))
+                .hasMessageContaining("PAYMENTS_ARCHIVE must be a directory path");
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(with(base, "PAYMENTS_EVENT_BUS", "bus with spaces")))
+                .hasMessageContaining("event bus must be an EventBridge bus name or ARN");
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(with(base, "PAYMENTS_RELAY", "sometimes")))
+                .hasMessage("PAYMENTS_RELAY must be background or off, got 'sometimes'");
+        assertThat(ServiceConfig.fromEnvironment(with(base, "PAYMENTS_ARCHIVE", "s3://logs-bucket/dr/tx/")).backends().archive())
+                .contains(new ArchiveLocation.S3("logs-bucket", "dr/tx"));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String name, String value) {
+        Map<String, String> env = new HashMap<>(base);
+        env.put(name, value);
+        return env;
     }
 
     @Test

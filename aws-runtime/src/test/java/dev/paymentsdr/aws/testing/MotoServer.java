@@ -10,15 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * A real moto server (AWS emulator) on a free loopback port, started from the project's virtualenv
- * ({@code .tools/venv}, made by {@code scripts/install-deps python}) and stopped on {@link #close()}.
+ * ({@code .tools/venv}, made by {@code scripts/install-deps python}) with the repository's moto extension
+ * ({@code emulator/payments_dr_moto}: Aurora global switchover and failover) and stopped on {@link #close()}.
  */
 public final class MotoServer implements AutoCloseable {
+    private static final String EXTENSION = "emulator/payments_dr_moto";
     private final Process process;
     private final URI endpoint;
 
@@ -28,17 +33,20 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() {
-        Path executable = locate();
+        List<String> command = command();
         int port = FreePorts.pick();
         try {
             Path log = Files.createTempFile("moto-", ".log");
-            Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> withAddress = new ArrayList<>(command);
+            withAddress.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+            ProcessBuilder builder = new ProcessBuilder(withAddress).redirectErrorStream(true).redirectOutput(log.toFile());
+            extensionDir().ifPresent(dir -> builder.environment().put("PYTHONPATH", dir.toString()));
+            Process process = builder.start();
             MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + executable + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start " + command + ": " + e.getMessage(), e);
         }
     }
 
@@ -52,6 +60,36 @@ public final class MotoServer implements AutoCloseable {
 
     public Region region() {
         return Region.US_EAST_1;
+    }
+
+    /**
+     * Sets how a model of moto's state manager progresses, for example {@code rds::global-cluster-failover}
+     * with {@code {"progression":"immediate"}}; {@code transition} is the JSON moto documents.
+     */
+    public void setTransition(String model, String transition) {
+        post("/moto-api/state-manager/set-transition", "{\"model_name\":\"" + model + "\",\"transition\":" + transition + "}");
+    }
+
+    /** Back to the model's default progression. */
+    public void unsetTransition(String model) {
+        post("/moto-api/state-manager/unset-transition", "{\"model_name\":\"" + model + "\"}");
+    }
+
+    private void post(String path, String body) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(endpoint.resolve(path))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto did not answer " + path + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling moto", e);
+        }
     }
 
     @Override
@@ -72,7 +110,7 @@ public final class MotoServer implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited: " + Files.readString(log));
+                throw new IllegalStateException("the moto server exited: " + Files.readString(log));
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).GET().build(),
@@ -94,21 +132,32 @@ public final class MotoServer implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("moto_server did not answer within 60 s; log: " + log);
+        throw new IllegalStateException("the moto server did not answer within 60 s; log: " + log);
     }
 
-    private static Path locate() {
+    /** The extended server ({@code python -m payments_dr_moto}), or the executable named by {@code MOTO_SERVER}. */
+    private static List<String> command() {
         String configured = System.getenv("MOTO_SERVER");
         if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+            return List.of(configured);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".tools/venv/bin/moto_server");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
+            Path python = dir.resolve(".tools/venv/bin/python");
+            if (Files.isExecutable(python) && Files.isDirectory(dir.resolve(EXTENSION))) {
+                return List.of(python.toString(), "-m", "payments_dr_moto");
             }
         }
-        throw new IllegalStateException("moto_server not found: run scripts/install-deps python (creates .tools/venv)"
-                + " or set MOTO_SERVER to its path");
+        throw new IllegalStateException("the project's moto is not installed: run scripts/install-deps python"
+                + " (creates .tools/venv) or set MOTO_SERVER to a moto_server executable");
+    }
+
+    /** The folder holding the {@code payments_dr_moto} package, put on the server's PYTHONPATH. */
+    private static Optional<Path> extensionDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(EXTENSION))) {
+                return Optional.of(dir.resolve(EXTENSION).getParent());
+            }
+        }
+        return Optional.empty();
     }
 }

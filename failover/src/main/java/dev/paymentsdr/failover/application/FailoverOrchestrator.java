@@ -89,28 +89,44 @@ public final class FailoverOrchestrator implements TriggerFailover {
         Plan plan = request.plan();
         int completed = completedSteps(plan, history);
         ExecutionState state = plan.stateAfter(completed);
-        for (Step step : plan.steps().subList(completed, plan.steps().size())) {
-            Transition transition = TransitionTable.require(state, step);
-            ports.lease().renew(id, settings.leaseTtl());
-            record(id, RecordType.STEP_STARTED, step, null, step.description());
-            StepOutcome outcome;
-            try {
-                outcome = actions.perform(step, request);
-            } catch (RuntimeException e) {
-                String reason = step.label() + " failed: " + e.getMessage();
-                record(id, RecordType.STEP_FAILED, step, null, reason);
-                announce(request, ExecutionState.FAILED, reason + ". Fix the cause and rerun with --execution-id " + id
-                        + " to resume from this step");
-                return result(id, ExecutionState.FAILED, Outcome.FAILED, reason
-                        + ". Fix the cause and rerun with --execution-id " + id + " to resume from this step");
+        boolean resumed = !history.isEmpty();
+        try (LeaseKeeper keeper = new LeaseKeeper(ports.lease(), id, settings.leaseTtl(), Thread.currentThread())) {
+            for (Step step : plan.steps().subList(completed, plan.steps().size())) {
+                Transition transition = TransitionTable.require(state, step);
+                try {
+                    keeper.renew();
+                } catch (LeaseKeeper.LeaseLostException e) {
+                    return result(id, ExecutionState.FAILED, Outcome.FAILED, e.getMessage());
+                }
+                record(id, RecordType.STEP_STARTED, step, null, step.description());
+                StepOutcome outcome;
+                try {
+                    outcome = actions.perform(step, request, resumed);
+                } catch (RuntimeException e) {
+                    if (keeper.lostReason() != null) {
+                        Thread.interrupted();
+                        return result(id, ExecutionState.FAILED, Outcome.FAILED, keeper.lostReason());
+                    }
+                    String reason = step.label() + " failed: " + e.getMessage();
+                    record(id, RecordType.STEP_FAILED, step, null, reason);
+                    announce(request, ExecutionState.FAILED, reason + ". Fix the cause and rerun with --execution-id " + id
+                            + " to resume from this step");
+                    return result(id, ExecutionState.FAILED, Outcome.FAILED, reason
+                            + ". Fix the cause and rerun with --execution-id " + id + " to resume from this step");
+                }
+                if (keeper.lostReason() != null) {
+                    // the step finished, but another orchestrator may act now: record nothing more
+                    Thread.interrupted();
+                    return result(id, ExecutionState.FAILED, Outcome.FAILED, keeper.lostReason());
+                }
+                if (outcome.refused()) {
+                    record(id, RecordType.EXECUTION_REFUSED, step, null, outcome.detail());
+                    announce(request, ExecutionState.REFUSED, outcome.detail());
+                    return result(id, ExecutionState.REFUSED, Outcome.REFUSED, outcome.detail());
+                }
+                record(id, RecordType.STEP_COMPLETED, step, null, outcome.detail());
+                state = transition.to();
             }
-            if (outcome.refused()) {
-                record(id, RecordType.EXECUTION_REFUSED, step, null, outcome.detail());
-                announce(request, ExecutionState.REFUSED, outcome.detail());
-                return result(id, ExecutionState.REFUSED, Outcome.REFUSED, outcome.detail());
-            }
-            record(id, RecordType.STEP_COMPLETED, step, null, outcome.detail());
-            state = transition.to();
         }
         String message = request.mode().title() + " " + id + " completed: " + request.to()
                 + " is the active region";

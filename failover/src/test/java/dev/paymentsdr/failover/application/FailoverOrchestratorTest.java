@@ -192,12 +192,101 @@ class FailoverOrchestratorTest {
     }
 
     @Test
-    void givenAnUnreachableTarget_whenFailingOver_thenAssessFailsAndNothingIsTouched() {
+    void givenAnUnreachableTarget_whenFailingOver_thenAssessRefusesAndNothingIsTouched() {
         world.roles.put(EAST_2, DatabaseRole.UNREACHABLE);
         ExecutionResult result = orchestrator().run(unplanned("e1"), false);
-        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.message()).contains("nothing to promote");
+        assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(result.message()).contains("not a standby that can be promoted").contains("Nothing was changed");
         assertThat(world.calls("block")).isZero();
+        assertThat(world.calls("fence")).isZero();
+    }
+
+    @Test
+    void givenARecentFailover_whenASecondFailoverTargetsTheFencedOldPrimary_thenItIsRefusedAndTheOnlyPrimaryKeepsServing() {
+        orchestrator().run(unplanned("e1"), false);
+        assertThat(world.roles).containsEntry(EAST_1, DatabaseRole.FENCED_PRIMARY).containsEntry(EAST_2, DatabaseRole.PRIMARY);
+        int blocks = world.calls("block");
+        int fences = world.calls("fence");
+
+        ExecutionResult second = orchestrator().run(new FailoverRequest(new ExecutionId("e2"), FailoverMode.UNPLANNED,
+                EAST_2, EAST_1, Duration.ofSeconds(2), false, "operator"), false);
+
+        assertThat(second.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(second.message()).contains("us-east-1 is not a standby that can be promoted");
+        assertThat(world.calls("block")).as("traffic never taken off the only primary").isEqualTo(blocks);
+        assertThat(world.calls("fence")).isEqualTo(fences);
+        assertThat(world.roles.get(EAST_2)).isEqualTo(DatabaseRole.PRIMARY);
+        assertThat(world.active).isEqualTo(EAST_2);
+    }
+
+    @Test
+    void givenAStandbyThatDoesNotStreamFromALivePrimary_whenSwitchingOver_thenItIsRefusedBeforeAnyFence() {
+        world.lag = Optional.empty();
+        ExecutionResult result = orchestrator().run(request("p1", FailoverMode.PLANNED, false), false);
+        assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(result.message()).contains("does not stream from us-east-1");
+        assertThat(world.calls("fence")).isZero();
+        assertThat(world.calls("block")).isZero();
+    }
+
+    @Test
+    void givenATargetThatIsAlreadyAWritablePrimary_whenANewExecutionStarts_thenItIsRefused() {
+        world.roles.put(EAST_2, DatabaseRole.PRIMARY);
+        ExecutionResult result = orchestrator().run(unplanned("e1"), false);
+        assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(result.message()).contains("already a writable primary");
+        assertThat(world.calls("fence")).isZero();
+    }
+
+    @Test
+    void givenAResumedExecutionWhoseTargetWasPromotedAlready_thenAssessAcceptsItAndTheRunFinishes() {
+        world.regionOutage(EAST_1);
+        log.append(new ExecutionRecord(new ExecutionId("e1"), clock.instant(), RecordType.EXECUTION_STARTED, null,
+                unplanned("e1"), "started"));
+        world.roles.put(EAST_2, DatabaseRole.PRIMARY);
+
+        ExecutionResult result = orchestrator().run(unplanned("e1"), false);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(world.active).isEqualTo(EAST_2);
+    }
+
+    @Test
+    void givenTheLeaseIsLostWhileAStepWaits_thenTheStepIsInterruptedAndNoFurtherStepActs() {
+        FailoverSettings shortLease = new FailoverSettings(Duration.ofMillis(100), Duration.ofMillis(100),
+                Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(10),
+                Duration.ofSeconds(1));
+        world.regionOutage(EAST_1);
+        boolean[] interrupted = {false};
+        world.onPromote = () -> {
+            lease.processDied();
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                interrupted[0] = true;
+                throw new IllegalStateException("interrupted while promoting");
+            }
+        };
+        FailoverPorts ports = new FailoverPorts(world, world, world, world, world, log, lease);
+
+        ExecutionResult result = new FailoverOrchestrator(ports, shortLease, Clock.systemUTC(), d -> { }, "test")
+                .run(unplanned("e1"), false);
+
+        assertThat(interrupted[0]).as("the waiting step was interrupted").isTrue();
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.message()).contains("lease was lost").contains("stopped acting");
+        assertThat(world.calls("route")).isZero();
+        assertThat(steps(RecordType.STEP_COMPLETED)).doesNotContain("PROMOTE");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aLeaseTtlNoLongerThanTheLongestWaitIsRejected() {
+        assertThatThrownBy(() -> new FailoverSettings(Duration.ofSeconds(30), Duration.ofSeconds(20),
+                Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofMillis(200),
+                Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease TTL (60 s) must be longer");
+        assertThat(FailoverSettings.defaults().leaseTtl()).isGreaterThan(FailoverSettings.defaults().rejoinTimeout());
     }
 
     static Stream<Arguments> crashPoints() {

@@ -21,8 +21,8 @@ public final class DrillCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--scenario", required = true, paramLabel = "S",
-            description = "region-outage, planned-switchover, service-crash, db-crash, replication-lag,"
-                    + " orchestrator-crash or failback.")
+            description = "region-outage, planned-switchover, service-crash, db-crash, db-hang, region-hang,"
+                    + " replication-lag, orchestrator-crash or failback.")
     private String scenario;
 
     @Option(names = "--runs", defaultValue = "1", paramLabel = "N", description = "Runs, each on a fresh lab, 1..100 (default: ${DEFAULT-VALUE}).")
@@ -49,6 +49,10 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Load after traffic is back (default: ${DEFAULT-VALUE}).")
     private Duration tail;
 
+    @Option(names = "--work-dir", defaultValue = "/tmp", paramLabel = "DIR",
+            description = "Where each run's temporary lab is created and deleted again (default: ${DEFAULT-VALUE}).")
+    private Path workDir;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the figures of every run and the summary as JSON.")
     private Path json;
 
@@ -61,7 +65,7 @@ public final class DrillCommand implements Callable<Integer> {
         try {
             Scenario chosen = Scenario.parse(scenario);
             settings = new DrillSettings(chosen, runs, rate, ReplicationMode.parse(replication), probeInterval, failures,
-                    warmup, tail, Duration.ofSeconds(90), Path.of("/tmp"));
+                    warmup, tail, Duration.ofSeconds(90), workDir.toAbsolutePath().normalize());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

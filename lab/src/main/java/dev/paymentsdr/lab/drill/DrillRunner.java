@@ -13,6 +13,8 @@ import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabConfig;
 import dev.paymentsdr.lab.LabRegion;
 import dev.paymentsdr.lab.failover.LabFailover;
+import dev.paymentsdr.lab.process.ProcessControl;
+import dev.paymentsdr.lab.process.ShutdownCleanup;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,22 +71,65 @@ public final class DrillRunner {
 
     RunResult runOnce(int run) throws InterruptedException {
         Path root = createRoot();
-        Lab lab = null;
+        // Ctrl-C or SIGTERM at any phase: stop the temporary lab, sweep what it started, delete it (once: the
+        // interrupted main thread may be on its way to do the same).
+        java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable remove = () -> {
+            synchronized (removed) {
+                if (!removed.getAndSet(true)) {
+                    removeLab(root);
+                }
+            }
+        };
+        // unregistered only once the removal is done, so a signal during the normal clean-up still waits for it
+        ShutdownCleanup.Registration registration = ShutdownCleanup.register("stopping the drill's temporary lab in "
+                + root, remove);
         try {
             progress.phase("starting lab");
-            lab = Lab.up(LabConfig.builder().dir(root.resolve("lab")).replication(settings.replication())
+            Lab lab = Lab.up(LabConfig.builder().dir(root.resolve("lab")).replication(settings.replication())
                     .checkInterval(settings.probeInterval()).fall(settings.failureThreshold()).build(), progress::say);
             return drive(run, lab);
         } finally {
             progress.phase("stopping lab");
-            if (lab != null) {
+            remove.run();
+            registration.close();
+        }
+    }
+
+    /** Stops the lab under {@code root} (if it got a state file), kills anything left that names it, deletes it. */
+    private void removeLab(Path root) {
+        Path labDir = root.resolve("lab");
+        try {
+            if (Lab.exists(labDir)) {
+                Lab lab = Lab.open(labDir);
+                // frozen processes (hang scenarios) must run again to stop cleanly
+                lab.regions().forEach(r -> {
+                    r.servicePid().ifPresent(ProcessControl::resume);
+                    r.db().pid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(p -> {
+                        ProcessControl.resume(pid);
+                        p.descendants().forEach(d -> ProcessControl.resume(d.pid()));
+                    }));
+                });
+                lab.down(true);
+            }
+        } catch (RuntimeException e) {
+            progress.say("lab down reported: " + e.getMessage());
+        }
+        int swept = ProcessControl.killAllMentioning(root.toString());
+        if (swept > 0) {
+            progress.say("killed " + swept + " process(es) that outlived 'lab down' in " + root);
+        }
+        // a process that was just killed may still have created a file while the tree was being deleted
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            TemporaryPostgres.deleteTree(root);
+            if (Files.exists(root)) {
                 try {
-                    lab.down(true);
-                } catch (RuntimeException e) {
-                    progress.say("lab down reported: " + e.getMessage());
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-            TemporaryPostgres.deleteTree(root);
         }
     }
 
@@ -203,6 +249,15 @@ public final class DrillRunner {
                     mark.accept("fault", "SIGKILL to " + active.name() + "'s database");
                     active.db().kill();
                 }
+                case DB_HANG -> {
+                    mark.accept("fault", "SIGSTOP to " + active.name() + "'s database");
+                    freezeDatabase();
+                }
+                case REGION_HANG -> {
+                    mark.accept("fault", "SIGSTOP to " + active.name() + "'s database and service");
+                    active.servicePid().ifPresent(ProcessControl::freeze);
+                    freezeDatabase();
+                }
                 case PLANNED_SWITCHOVER -> {
                     mark.accept("fault", "planned switchover from " + active.name() + " to " + standby.name() + " requested");
                     Thread operator = new Thread(() -> outcome.set(failover.orchestrator().run(
@@ -232,6 +287,12 @@ public final class DrillRunner {
                 default -> throw new IllegalArgumentException("scenario " + settings.scenario().label() + " is not implemented");
             }
             return outcome.get();
+        }
+
+        private void freezeDatabase() {
+            long pid = active.db().pid().orElseThrow(() -> new IllegalStateException(active.name() + "'s database is not running"));
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> ProcessControl.freeze(d.pid())));
+            ProcessControl.freeze(pid);
         }
 
         private void regionOutage() {
@@ -264,26 +325,39 @@ public final class DrillRunner {
          */
         private void orchestratorCrash() throws InterruptedException {
             regionOutage();
-            FailoverRequest request = request(FailoverMode.UNPLANNED, active, standby, false);
-            mark.accept("detected", "operator starts 'drctl failover --execution-id " + request.executionId() + "'");
-            Path log = lab.dir().resolve("logs").resolve("orchestrator-" + request.executionId() + ".log");
+            Optional<ExecutionId> previous = failover.executionLog().latest();
+            mark.accept("detected", "operator starts 'drctl failover'");
+            Path log = lab.dir().resolve("logs").resolve("orchestrator-" + System.nanoTime() + ".log");
             Process process;
             try {
                 Files.createDirectories(log.getParent());
                 process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", System.getProperty("java.class.path"), "dev.paymentsdr.lab.failover.cli.FailoverMain",
-                        "--lab-dir", lab.dir().toString(), "--execution-id", request.executionId().value())
+                        "--lab-dir", lab.dir().toString(), "--max-lag", MAX_LAG.toMillis() + "ms")
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the failover process: " + e.getMessage(), e);
             }
             long deadline = System.nanoTime() + settings.recoveryTimeout().toNanos();
-            while (process.isAlive() && System.nanoTime() < deadline && failover.executionLog().read(request.executionId())
-                    .stream().noneMatch(r -> r.type() == RecordType.STEP_COMPLETED && r.step() == Step.PROMOTE)) {
+            ExecutionId started = null;
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                Optional<ExecutionId> latest = failover.executionLog().latest();
+                if (latest.isPresent() && !latest.equals(previous)) {
+                    started = latest.get();
+                    ExecutionId id = started;
+                    if (failover.executionLog().read(id).stream()
+                            .anyMatch(r -> r.type() == RecordType.STEP_COMPLETED && r.step() == Step.PROMOTE)) {
+                        break;
+                    }
+                }
                 Thread.sleep(5);
             }
             process.destroyForcibly();
             process.waitFor();
+            if (started == null) {
+                throw new IllegalStateException("the failover process wrote no execution; see " + log);
+            }
+            FailoverRequest request = failover.executionLog().read(started).get(0).request();
             List<ExecutionRecord> before = failover.executionLog().read(request.executionId());
             for (ExecutionRecord r : before) {
                 if (r.type() == RecordType.STEP_COMPLETED && (r.step() == Step.FENCE || r.step() == Step.PROMOTE)) {

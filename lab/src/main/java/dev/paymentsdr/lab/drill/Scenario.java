@@ -14,6 +14,10 @@ public enum Scenario {
     SERVICE_CRASH("the active region's payment service is killed with SIGKILL"),
     /** The primary database is killed with SIGKILL; the service keeps running without it. */
     DB_CRASH("the primary database is killed with SIGKILL"),
+    /** The primary database is frozen (SIGSTOP): it accepts connections and never answers. */
+    DB_HANG("the primary database is frozen with SIGSTOP (connections accepted, never answered)"),
+    /** The primary region's database and service are frozen (SIGSTOP), as a hung host would be. */
+    REGION_HANG("the primary region's database and service are frozen with SIGSTOP"),
     /** Standby replay paused, then a region outage: the lag gate refuses; a rerun with data loss allowed proceeds. */
     REPLICATION_LAG("standby replay paused, then a region outage: the lag gate refuses, a rerun with"
             + " --allow-data-loss proceeds and the loss is measured"),

@@ -18,6 +18,8 @@ public final class FrontDoorPaymentProbe implements PaymentProbe {
     private static final String BODY = "{\"customerId\":\"failover-probe\",\"amount\":\"0.01\",\"currency\":\"USD\","
             + "\"description\":\"failover validation\"}";
 
+    private static final dev.paymentsdr.localpg.Poll POLL = dev.paymentsdr.localpg.Poll.system(Duration.ofMillis(100));
+
     private final URI frontDoor;
     private final HttpClient client;
 
@@ -59,7 +61,7 @@ public final class FrontDoorPaymentProbe implements PaymentProbe {
                 throw new IllegalStateException("no payment round trip through " + frontDoor + " succeeded within "
                         + timeout.toSeconds() + " s (last: " + last + ")");
             }
-            LabDatabaseControl.pause(Duration.ofMillis(100));
+            POLL.pause();
         }
     }
 }

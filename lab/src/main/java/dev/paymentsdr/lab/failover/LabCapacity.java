@@ -14,7 +14,7 @@ import java.time.Instant;
 
 /** The capacity port on the lab's service processes: readiness over HTTP, start the process when it is not running. */
 public final class LabCapacity implements Capacity {
-    private static final Duration POLL = Duration.ofMillis(100);
+    private final dev.paymentsdr.localpg.Poll poll = dev.paymentsdr.localpg.Poll.system(Duration.ofMillis(100));
     /** A readiness answer slower than this counts as a failed probe (a hung region must not slow detection). */
     public static final Duration PROBE_TIMEOUT = Duration.ofMillis(800);
 
@@ -53,19 +53,20 @@ public final class LabCapacity implements Capacity {
     @Override
     public String ensureReady(RegionId region, Duration timeout) {
         LabRegion labRegion = lab.region(region.name());
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = poll.deadline(timeout);
         String started = "";
         if (!labRegion.isServiceRunning()) {
             labRegion.startService(timeout);
             started = "service process started; ";
         }
-        while (!isReady(region)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new LabException("the " + region + " service did not report ready within " + timeout.toSeconds()
-                        + " s (last /health/ready status: " + labRegion.readinessStatus() + "); see " + labRegion.serviceLog());
-            }
-            LabDatabaseControl.pause(POLL);
+        String state = started;
+        try {
+            poll.until("the " + region + " service to report ready", deadline,
+                    () -> isReady(region) ? java.util.Optional.of(true) : java.util.Optional.empty());
+        } catch (dev.paymentsdr.localpg.LocalPgException e) {
+            throw new LabException("the " + region + " service did not report ready within " + timeout.toSeconds()
+                    + " s (last /health/ready status: " + labRegion.readinessStatus() + "); see " + labRegion.serviceLog());
         }
-        return started + region + " service reports ready";
+        return state + region + " service reports ready";
     }
 }

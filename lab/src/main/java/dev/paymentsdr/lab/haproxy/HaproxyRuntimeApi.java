@@ -42,10 +42,26 @@ public final class HaproxyRuntimeApi {
         }
     }
 
+    /** The limit of one command: connect, write and read the whole answer. */
+    public static final java.time.Duration COMMAND_TIMEOUT = java.time.Duration.ofSeconds(2);
+    /** Closes channels whose command outlived its limit: closing ends a blocked read or write at once. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "haproxy-api-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final Path socket;
+    private final java.time.Duration timeout;
 
     public HaproxyRuntimeApi(Path socket) {
+        this(socket, COMMAND_TIMEOUT);
+    }
+
+    public HaproxyRuntimeApi(Path socket, java.time.Duration timeout) {
         this.socket = socket;
+        this.timeout = timeout;
     }
 
     public Path socket() {
@@ -57,7 +73,15 @@ public final class HaproxyRuntimeApi {
         if (command.contains("\n")) {
             throw new IllegalArgumentException("one runtime API command per call, without newlines");
         }
+        java.util.concurrent.ScheduledFuture<?> watchdog = null;
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            watchdog = WATCHDOG.schedule(() -> {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             channel.connect(UnixDomainSocketAddress.of(socket));
             ByteBuffer out = ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8));
             while (out.hasRemaining()) {
@@ -74,8 +98,15 @@ public final class HaproxyRuntimeApi {
                 }
             }
             return answer.toString(StandardCharsets.UTF_8);
+        } catch (java.nio.channels.AsynchronousCloseException e) {
+            throw new HaproxyException("HAProxy runtime API at " + socket + " did not answer '" + command + "' within "
+                    + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             throw new HaproxyException("cannot talk to HAProxy runtime API at " + socket + ": " + e.getMessage(), e);
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
     }
 

@@ -90,6 +90,49 @@ public final class ProcessControl {
         }
     }
 
+    /**
+     * Kills (SIGKILL, after SIGCONT for a frozen one) every process whose command line contains {@code path}: the
+     * last sweep after a drill's temporary lab was stopped, so that nothing it started can outlive it.
+     */
+    public static int killAllMentioning(String path) {
+        if (path == null || path.length() < 8) {
+            throw new IllegalArgumentException("refusing to sweep processes by a short pattern: '" + path + "'");
+        }
+        long self = ProcessHandle.current().pid();
+        java.util.List<ProcessHandle> found = ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self && matches(p, path)).toList();
+        for (ProcessHandle p : found) {
+            // children first (a postmaster's backends do not name the data directory), then the process itself
+            List<ProcessHandle> children = p.descendants().toList();
+            resume(p.pid());
+            children.forEach(c -> resume(c.pid()));
+            children.forEach(ProcessControl::kill);
+            kill(p);
+        }
+        return found.size();
+    }
+
+    /** Sends SIGCONT (a frozen process cannot exit cleanly until it runs again); harmless on a running one. */
+    public static void resume(long pid) {
+        signal("CONT", pid);
+    }
+
+    /** Sends SIGSTOP: the process freezes as a hung host would, its sockets still open. */
+    public static void freeze(long pid) {
+        signal("STOP", pid);
+    }
+
+    private static void signal(String name, long pid) {
+        try {
+            dev.paymentsdr.localpg.Program.run(java.util.List.of("kill", "-" + name, Long.toString(pid)), null,
+                    java.util.Map.of(), Duration.ofSeconds(5));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot send SIG" + name + " to " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static boolean matches(ProcessHandle process, String marker) {
         // Without a readable command line (another user's process) we cannot tell: do not touch it.
         return process.info().commandLine().map(line -> line.contains(marker)).orElse(false);

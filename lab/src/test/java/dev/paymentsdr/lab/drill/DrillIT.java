@@ -48,6 +48,20 @@ class DrillIT {
     }
 
     @Test
+    void givenAFrozenRegionUnderLoad_thenTheMonitorFailsOverWithNoAcknowledgedPaymentLostAndTheFrozenPrimaryFenced()
+            throws Exception {
+        DrillReport report = drill(Scenario.REGION_HANG);
+
+        RunResult run = report.runs().get(0);
+        assertThat(run.outcome()).as(terminal.toString()).startsWith("COMPLETED");
+        assertThat(run.rpoLostAcked()).as("acknowledged payments missing on the new primary").isZero();
+        assertThat(run.rtoMs()).as("RTO").isNotNull().isPositive().isLessThan(30_000.0);
+        assertThat(events(run)).containsSubsequence("fault", "detected", "fenced", "promoted", "switched", "validated");
+        assertThat(run.timeline()).filteredOn(e -> e.name().equals("fenced")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("unreachable"));
+    }
+
+    @Test
     void givenAPlannedSwitchoverUnderLoad_thenNoAcknowledgedPaymentIsLostAndTrafficMoves() throws Exception {
         DrillReport report = drill(Scenario.PLANNED_SWITCHOVER);
 

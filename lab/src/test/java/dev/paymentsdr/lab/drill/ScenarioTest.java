@@ -12,7 +12,7 @@ class ScenarioTest {
     @Test
     void everyScenarioOfTheIssueParsesByItsLabel() {
         assertThat(Scenario.labels()).containsExactly("region-outage", "planned-switchover", "service-crash", "db-crash",
-                "replication-lag", "orchestrator-crash", "failback");
+                "db-hang", "region-hang", "replication-lag", "orchestrator-crash", "failback");
         for (Scenario s : Scenario.values()) {
             assertThat(Scenario.parse(s.label())).isEqualTo(s);
         }

@@ -1,6 +1,7 @@
 package dev.paymentsdr.failover.port.out;
 
 import dev.paymentsdr.failover.domain.model.DatabaseRole;
+import dev.paymentsdr.failover.domain.model.Promotion;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.model.ReplicationLag;
 import java.time.Duration;
@@ -25,6 +26,14 @@ public interface DatabaseControl {
 
     /** Promotes the standby and leaves it able to commit without a standby of its own; returns what was done. */
     String promote(RegionId standby);
+
+    /**
+     * Promotes the standby the way {@code promotion} says; a target that promotes in one managed call picks
+     * that call from it (switchover or failover). Targets whose promotion is the same either way keep the default.
+     */
+    default String promote(RegionId standby, Promotion promotion) {
+        return promote(standby);
+    }
 
     /** Makes the region's database a streaming standby of {@code primary} (rewind or fresh copy); returns what was done. */
     String rejoinAsStandby(RegionId region, RegionId primary, Duration timeout);

@@ -62,7 +62,6 @@ public final class FailoverCommand implements Callable<Integer> {
     /** Builds the request from the flags and the lab; usage errors say what was wrong and what is accepted. */
     static FailoverRequest buildRequest(CommandLine cli, LabFailover failover, FailoverMode mode, String to,
                                         Duration maxLag, boolean allowDataLoss, String executionId) {
-        Optional<ExecutionId> resumed = Optional.empty();
         if (executionId != null) {
             ExecutionId id;
             try {
@@ -76,7 +75,9 @@ public final class FailoverCommand implements Callable<Integer> {
             if (logged.isPresent()) {
                 return logged.get();
             }
-            resumed = Optional.of(id);
+            throw new CommandLine.ParameterException(cli, "--execution-id: no execution '" + id + "' in "
+                    + failover.executionLog().file() + "; nothing was done. Leave --execution-id out to start a new one"
+                    + failover.executionLog().latest().map(last -> " (the latest execution is " + last + ")").orElse(""));
         }
         List<RegionId> regions = failover.ports().traffic().regions();
         RegionId active = activeRegion(failover);
@@ -96,7 +97,7 @@ public final class FailoverCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "--to: " + target + " is already the active region;"
                     + " name the other region or leave --to out");
         }
-        return new FailoverRequest(resumed.orElseGet(() -> ExecutionId.generate(Instant.now())), mode, active, target,
+        return new FailoverRequest(ExecutionId.generate(Instant.now()), mode, active, target,
                 maxLag, allowDataLoss, "drctl " + mode.label() + " by " + System.getProperty("user.name"));
     }
 

@@ -36,6 +36,27 @@ class FailoverCliTest {
     }
 
     @Test
+    void anExecutionIdThatWasNeverStartedIsAnErrorThatChangesNothing() {
+        Path labDir = dir.resolve("lab");
+        new dev.paymentsdr.lab.state.LabStateStore(labDir).save(new dev.paymentsdr.lab.state.LabState(
+                dev.paymentsdr.lab.state.LabState.CURRENT_VERSION, labDir.toString(), labDir.resolve("pg").toString(),
+                labDir.resolve("db-password").toString(), dev.paymentsdr.lab.ReplicationMode.SYNC, 1000, 3, 2, 18080,
+                labDir.resolve("haproxy.cfg").toString(), labDir.resolve("haproxy.sock").toString(),
+                labDir.resolve("haproxy.log").toString(), null, java.util.List.of(
+                        new dev.paymentsdr.lab.state.RegionState("us-east-1", dev.paymentsdr.lab.RegionRole.PRIMARY, 18081,
+                                labDir.resolve("pg/us-east-1").toString(), null, 18083, null, labDir.resolve("a.log").toString()),
+                        new dev.paymentsdr.lab.state.RegionState("us-east-2", dev.paymentsdr.lab.RegionRole.STANDBY, 18082,
+                                labDir.resolve("pg/us-east-2").toString(), null, 18084, null, labDir.resolve("b.log").toString()))));
+
+        String error = usageError(new FailoverCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fo-nope");
+
+        assertThat(error).contains("no execution 'fo-nope'").contains("Leave --execution-id out");
+        assertThat(labDir.resolve("failover").resolve("executions.jsonl")).doesNotExist();
+        assertThat(usageError(new FailbackCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fb-nope"))
+                .contains("no execution 'fb-nope'");
+    }
+
+    @Test
     void aMonitorThresholdOutsideOneToHundredIsRejectedBeforeAnythingStarts() {
         assertThat(usageError(new MonitorCommand(), "--failures", "0", "--lab-dir", dir.toString())).contains("1..100");
         assertThat(usageError(new MonitorCommand(), "--interval", "0s", "--lab-dir", dir.toString())).contains("must be positive");

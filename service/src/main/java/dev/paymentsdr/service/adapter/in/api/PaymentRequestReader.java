@@ -26,8 +26,11 @@ import java.util.Set;
 final class PaymentRequestReader {
     /** Largest accepted request body. */
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final Set<String> FIELDS = Set.of("customerId", "amount", "currency", "description", "metadata");
-    private static final String FIELD_LIST = "customerId, amount, currency, description, metadata";
+    /** The body field that carries the idempotency key when the header is absent (the seeds' sample requests). */
+    static final String TRANSACTION_ID = "transactionId";
+    private static final Set<String> FIELDS = Set.of("customerId", "amount", "currency", "description", "metadata",
+            TRANSACTION_ID);
+    private static final String FIELD_LIST = "customerId, amount, currency, description, metadata, transactionId";
 
     private final AmountPolicy amountPolicy;
 
@@ -40,8 +43,10 @@ final class PaymentRequestReader {
         if (request.body().length > MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        IdempotencyKey key = idempotencyKey(request.header("Idempotency-Key"));
+        String header = request.header("Idempotency-Key");
+        IdempotencyKey key = header == null || header.isEmpty() ? null : idempotencyKey(header);
         JsonNode root = parse(request.body());
+        key = withTransactionId(key, root.get(TRANSACTION_ID));
         try {
             return toCommand(key, root);
         } catch (InvalidPaymentException e) {
@@ -85,12 +90,41 @@ final class PaymentRequestReader {
         return true;
     }
 
-    private static IdempotencyKey idempotencyKey(String header) {
-        if (header == null || header.isEmpty()) {
-            throw new ApiException(400, "missing_idempotency_key",
-                    "the Idempotency-Key header is required: a unique value per payment (1 to 255 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'); reuse it only to retry the same request",
-                    "Idempotency-Key");
+    /**
+     * The key: the header when present, else the body's transactionId; a transactionId that differs from the header
+     * is refused, since one of the two would be silently ignored.
+     */
+    private static IdempotencyKey withTransactionId(IdempotencyKey fromHeader, JsonNode transactionId) {
+        if (transactionId == null || transactionId.isNull()) {
+            if (fromHeader == null) {
+                throw new ApiException(400, "missing_idempotency_key",
+                        "an idempotency key is required: the Idempotency-Key header, or a transactionId field in the body; "
+                                + "a unique value per payment (1 to 255 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'); "
+                                + "reuse it only to retry the same request",
+                        "Idempotency-Key");
+            }
+            return fromHeader;
         }
+        if (!transactionId.isTextual()) {
+            throw new ApiException(400, "invalid_idempotency_key",
+                    "transactionId must be a string of 1 to 255 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'", TRANSACTION_ID);
+        }
+        IdempotencyKey fromBody;
+        try {
+            fromBody = new IdempotencyKey(transactionId.textValue());
+        } catch (InvalidPaymentException e) {
+            throw new ApiException(400, "invalid_idempotency_key",
+                    "transactionId must be 1 to 255 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'", TRANSACTION_ID);
+        }
+        if (fromHeader != null && !fromHeader.equals(fromBody)) {
+            throw new ApiException(400, "invalid_idempotency_key",
+                    "the Idempotency-Key header and the body's transactionId differ; send one of them, or the same value in both",
+                    TRANSACTION_ID);
+        }
+        return fromBody;
+    }
+
+    private static IdempotencyKey idempotencyKey(String header) {
         try {
             return new IdempotencyKey(header);
         } catch (InvalidPaymentException e) {

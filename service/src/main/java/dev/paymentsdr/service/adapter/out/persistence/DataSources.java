@@ -5,24 +5,25 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /** Builds the HikariCP pool: never fails when the database is down, recovers by itself when it comes back. */
 public final class DataSources {
-    /** URLs with this prefix go through the AWS Advanced JDBC Wrapper (Aurora failover awareness). */
-    public static final String AWS_WRAPPER_PREFIX = "jdbc:aws-wrapper:postgresql://";
+    /** URLs with this prefix go through the AWS Advanced JDBC Wrapper (Aurora PostgreSQL failover awareness). */
+    public static final String AWS_WRAPPER_PREFIX = PostgresDialect.WRAPPER_PREFIX;
+    /** The same for Aurora MySQL. */
+    public static final String AWS_WRAPPER_MYSQL_PREFIX = MySqlDialect.WRAPPER_PREFIX;
 
     private DataSources() {
     }
 
-    /** @param name pool and application name suffix, e.g. the region (shows in pg_stat_activity) */
+    /**
+     * @param name pool and application name suffix, e.g. the region (shows in pg_stat_activity)
+     * @throws IllegalArgumentException for a URL of a database the ledger does not support
+     */
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name) {
+        SqlDialect dialect = SqlDialect.forUrl(jdbcUrl).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported database URL; accepted: " + SqlDialect.ACCEPTED_URLS));
         HikariConfig config = new HikariConfig();
         config.setPoolName("payments-" + name);
         config.setJdbcUrl(jdbcUrl);
-        if (jdbcUrl.startsWith(AWS_WRAPPER_PREFIX)) {
-            config.setDriverClassName("software.amazon.jdbc.Driver");
-            // failover: reconnects to the new writer after an Aurora failover; efm2: detects a dead host quickly.
-            config.addDataSourceProperty("wrapperPlugins", "failover,efm2");
-        } else {
-            config.setDriverClassName("org.postgresql.Driver");
-        }
+        dialect.configurePool(config, jdbcUrl, name);
         if (user != null) {
             config.setUsername(user);
         }
@@ -38,11 +39,6 @@ public final class DataSources {
         // Start even when the database is unreachable: readiness reports it and the pool retries on demand.
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
-        // A dead server must not hang a request: TCP connect and socket read are bounded.
-        config.addDataSourceProperty("connectTimeout", "2");
-        config.addDataSourceProperty("socketTimeout", "30");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("ApplicationName", "payments-service-" + name);
         return new HikariDataSource(config);
     }
 }

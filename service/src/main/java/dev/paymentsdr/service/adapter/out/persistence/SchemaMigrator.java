@@ -17,23 +17,53 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private final DataSource dataSource;
+    private final SqlDialect dialect;
     private final Flyway flyway;
     /** Request paths try at most this often, so a standby does not run Flyway on every request. */
     private static final long RETRY_INTERVAL_NANOS = 5_000_000_000L;
     private final AtomicBoolean migrated = new AtomicBoolean();
     private final AtomicLong lastAttempt = new AtomicLong(System.nanoTime() - RETRY_INTERVAL_NANOS);
 
-    public SchemaMigrator(DataSource dataSource) {
+    public SchemaMigrator(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrationLocation())
                 .connectRetries(0)
                 .load();
     }
 
     public boolean isMigrated() {
         return migrated.get();
+    }
+
+    /** The database this migrator's scripts are for. */
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Before a ledger operation: migrates lazily (at most every 5 s). A read-only database refuses a write here
+     * already, but may still serve reads (a standby has the schema by replication).
+     *
+     * @throws LedgerUnavailableException for a write on a read-only database, or when the database is unreachable
+     */
+    public void ensureUsable(boolean forWrite) {
+        if (migrated.get()) {
+            return;
+        }
+        try {
+            tryMigrateOccasionally();
+        } catch (RuntimeException e) {
+            java.util.Optional<LedgerUnavailableException> unavailable = SqlFailures.unavailable(e, dialect);
+            if (unavailable.isEmpty()) {
+                throw e;
+            }
+            if (forWrite || unavailable.get().reason() == LedgerUnavailableException.Reason.UNREACHABLE) {
+                throw unavailable.get();
+            }
+        }
     }
 
     /**
@@ -98,8 +128,7 @@ public final class SchemaMigrator {
     private void requireWritable() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'")) {
+             ResultSet row = statement.executeQuery(dialect.readOnlySql())) {
             row.next();
             if (row.getBoolean(1)) {
                 throw new LedgerUnavailableException(LedgerUnavailableException.Reason.NOT_PRIMARY,

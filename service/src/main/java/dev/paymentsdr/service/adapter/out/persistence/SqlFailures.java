@@ -8,52 +8,44 @@ import java.util.Optional;
 
 /** Classifies database failures: "cannot write here" and "cannot reach" become 503s, everything else is a bug. */
 final class SqlFailures {
-    /** read_only_sql_transaction: a standby, or a primary fenced with default_transaction_read_only. */
-    static final String READ_ONLY_SQL_TRANSACTION = "25006";
-    /** undefined_table: the schema is not migrated yet (the database was never writable since startup). */
-    static final String UNDEFINED_TABLE = "42P01";
-
     private SqlFailures() {
     }
 
     /** The ledger exception for a failure that means "not now", or empty when it is a real error. */
-    static Optional<LedgerUnavailableException> unavailable(Throwable failure) {
+    static Optional<LedgerUnavailableException> unavailable(Throwable failure, SqlDialect dialect) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof LedgerUnavailableException known) {
                 return Optional.of(known);
             }
             if (t instanceof SQLException sql) {
+                Optional<LedgerUnavailableException> specific = dialect.unavailable(sql);
+                if (specific.isPresent()) {
+                    return specific;
+                }
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.equals(READ_ONLY_SQL_TRANSACTION)) {
-                    return Optional.of(new LedgerUnavailableException(LedgerUnavailableException.Reason.NOT_PRIMARY,
-                            "the database is read-only (standby or fenced primary)", failure));
-                }
-                if (state.equals(UNDEFINED_TABLE)) {
-                    return Optional.of(new LedgerUnavailableException(LedgerUnavailableException.Reason.UNREACHABLE,
-                            "the payment schema is not migrated yet; it is once the database is writable", failure));
-                }
-                if (isConnectionFailure(sql, state)) {
-                    return Optional.of(new LedgerUnavailableException(LedgerUnavailableException.Reason.UNREACHABLE,
-                            "the database is unreachable (SQLState " + (state.isEmpty() ? "none" : state) + ")", failure));
+                if (sql instanceof SQLTransientConnectionException || sql instanceof SQLRecoverableException
+                        // connection exception (also the AWS JDBC Wrapper's failover codes)
+                        || state.startsWith("08")) {
+                    return Optional.of(unreachable(failure, "SQLState " + (state.isEmpty() ? "none" : state)));
                 }
             }
         }
         return Optional.empty();
     }
 
-    static RuntimeException translate(SQLException failure, String action) {
-        return unavailable(failure).<RuntimeException>map(e -> e)
+    static RuntimeException translate(SQLException failure, String action, SqlDialect dialect) {
+        return unavailable(failure, dialect).<RuntimeException>map(e -> e)
                 .orElseGet(() -> new IllegalStateException(action + " failed: SQLState " + failure.getSQLState()
                         + ": " + failure.getMessage(), failure));
     }
 
-    private static boolean isConnectionFailure(SQLException sql, String state) {
-        return sql instanceof SQLTransientConnectionException
-                || sql instanceof SQLRecoverableException
-                || state.startsWith("08")      // connection exception (also the AWS JDBC Wrapper's failover codes)
-                || state.equals("57P01")       // admin_shutdown
-                || state.equals("57P02")       // crash_shutdown
-                || state.equals("57P03")       // cannot_connect_now (starting up, or not accepting connections)
-                || state.equals("53300");      // too_many_connections
+    static LedgerUnavailableException unreachable(Throwable failure, String code) {
+        return new LedgerUnavailableException(LedgerUnavailableException.Reason.UNREACHABLE,
+                "the database is unreachable (" + code + ")", failure);
+    }
+
+    static LedgerUnavailableException notMigrated(Throwable failure) {
+        return new LedgerUnavailableException(LedgerUnavailableException.Reason.UNREACHABLE,
+                "the payment schema is not migrated yet; it is once the database is writable", failure);
     }
 }

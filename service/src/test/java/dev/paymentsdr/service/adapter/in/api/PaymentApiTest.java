@@ -139,4 +139,54 @@ class PaymentApiTest {
     private static String code(ApiResponse response) throws Exception {
         return JSON.readTree(response.body()).get("error").get("code").asText();
     }
+
+    private ApiResponse postWithoutHeader(String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put("Content-Type", "application/json");
+        return recording.handle(new ApiRequest("POST", "/v1/payments", Map.of(), headers, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void givenNoHeader_thenTheBodysTransactionIdIsTheIdempotencyKeyAndAPlainNumberAmountIsExact() throws Exception {
+        // The seeds' sample request: no Idempotency-Key header, a transactionId and a JSON number.
+        ApiResponse response = postWithoutHeader(
+                "{\"transactionId\": \"test-123\", \"customerId\": \"customer-456\", \"amount\": 100.50, \"currency\": \"USD\"}", Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(received).singleElement().satisfies(command -> {
+            assertThat(command.idempotencyKey().value()).isEqualTo("test-123");
+            assertThat(command.amount().amountMinor()).isEqualTo(10050);
+        });
+        assertThat(amount(postWithoutHeader("{\"transactionId\":\"t-2\",\"customerId\":\"CUST-12345\",\"amount\":99.99,\"currency\":\"USD\"}",
+                Map.of()))).isEqualTo("99.99");
+    }
+
+    @Test
+    void givenNeitherHeaderNorTransactionId_thenTheRefusalNamesBoth() throws Exception {
+        ApiResponse response = postWithoutHeader(BODY, Map.of());
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("missing_idempotency_key");
+        assertThat(error.get("message").asText()).contains("Idempotency-Key header").contains("transactionId");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aTransactionIdThatIsMalformedOrDiffersFromTheHeaderIsRefused() throws Exception {
+        ApiResponse malformed = postWithoutHeader("{\"transactionId\":\"no spaces\",\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}", Map.of());
+        ApiResponse number = postWithoutHeader("{\"transactionId\":42,\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}", Map.of());
+        ApiResponse differs = postWithoutHeader("{\"transactionId\":\"a\",\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}",
+                Map.of("Idempotency-Key", "b"));
+        ApiResponse same = postWithoutHeader("{\"transactionId\":\"a\",\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}",
+                Map.of("Idempotency-Key", "a"));
+
+        for (ApiResponse refused : List.of(malformed, number, differs)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("invalid_idempotency_key");
+            assertThat(JSON.readTree(refused.body()).at("/error/field").asText()).isEqualTo("transactionId");
+        }
+        assertThat(same.status()).isEqualTo(201);
+        assertThat(received).hasSize(1);
+    }
 }

@@ -22,13 +22,13 @@ class SchemaMigratorIT {
         Path home = Files.createTempDirectory(Path.of("/tmp"), "migrator-standby-");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx--x--x"));
         try (TemporaryPostgres primary = TemporaryPostgres.start()) {
-            new SchemaMigrator(dataSource(primary.jdbcUrl(), primary)).ensureMigrated();
+            new SchemaMigrator(dataSource(primary.jdbcUrl(), primary), PostgresDialect.INSTANCE).ensureMigrated();
             PostgresServer standby = new PostgresServer(PostgresBinaries.require(), home.resolve("pg"), FreePorts.pick(),
                     primary.password());
             standby.initStandbyFrom(primary.server(), "migrator_slot", Map.of("fsync", "off", "max_connections", "300"));
             standby.start();
             try {
-                SchemaMigrator onStandby = new SchemaMigrator(dataSource(standby.jdbcUrl("postgres"), primary));
+                SchemaMigrator onStandby = new SchemaMigrator(dataSource(standby.jdbcUrl("postgres"), primary), PostgresDialect.INSTANCE);
 
                 assertThat(onStandby.recognizeReplicatedSchema()).isTrue();
                 assertThat(onStandby.isMigrated()).isTrue();
@@ -43,7 +43,7 @@ class SchemaMigratorIT {
     @Test
     void aReadOnlyDatabaseWithoutTheSchemaIsNotTakenForMigrated() {
         try (TemporaryPostgres fenced = TemporaryPostgres.start(Map.of("default_transaction_read_only", "on"))) {
-            SchemaMigrator migrator = new SchemaMigrator(dataSource(fenced.jdbcUrl(), fenced));
+            SchemaMigrator migrator = new SchemaMigrator(dataSource(fenced.jdbcUrl(), fenced), PostgresDialect.INSTANCE);
 
             assertThat(migrator.recognizeReplicatedSchema()).isFalse();
             assertThat(migrator.isMigrated()).isFalse();

@@ -1,0 +1,147 @@
+package dev.paymentsdr.aws.failover;
+
+import dev.paymentsdr.aws.failover.capacity.EcsCapacity;
+import dev.paymentsdr.aws.failover.capacity.HttpReadiness;
+import dev.paymentsdr.aws.failover.config.FailoverResources;
+import dev.paymentsdr.aws.failover.config.FailoverResources.Alias;
+import dev.paymentsdr.aws.failover.config.FailoverResources.RegionResources;
+import dev.paymentsdr.aws.failover.database.AuroraGlobalDatabase;
+import dev.paymentsdr.aws.failover.database.CloudWatchReplicationLag;
+import dev.paymentsdr.aws.failover.notify.SnsNotifier;
+import dev.paymentsdr.aws.failover.probe.GlobalEndpointPaymentProbe;
+import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
+import dev.paymentsdr.aws.failover.state.DynamoDbLease;
+import dev.paymentsdr.aws.failover.traffic.Route53Traffic;
+import dev.paymentsdr.failover.application.FailoverOrchestrator;
+import dev.paymentsdr.failover.application.FailoverSettings;
+import dev.paymentsdr.failover.application.HealthMonitor;
+import dev.paymentsdr.failover.application.Sleeper;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.FailoverPorts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Wires the failover core to AWS: the adapters of every port over the resources found, the orchestrator
+ * and the monitor. Clients come in through {@link AwsClients}, so a CLI, a Lambda handler and a test build
+ * the same wiring with their own clients.
+ */
+public final class AwsFailover {
+    private final FailoverResources resources;
+    private final FailoverPorts ports;
+    private final AuroraGlobalDatabase database;
+    private final Timeouts timeouts;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    private AwsFailover(FailoverResources resources, FailoverPorts ports, AuroraGlobalDatabase database, Timeouts timeouts,
+                        Clock clock, Sleeper sleeper) {
+        this.resources = resources;
+        this.ports = ports;
+        this.database = database;
+        this.timeouts = timeouts;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Time limits on AWS: minutes, not the lab's seconds.
+     *
+     * @param poll        time between two reads of a waited-for state
+     * @param promote     a switchover or failover until the new writer is reported
+     * @param routeSync   a Route 53 change until INSYNC
+     * @param orchestrator the orchestrator's own limits (ready, validate, catch-up, rejoin, lease)
+     */
+    public record Timeouts(Duration poll, Duration promote, Duration routeSync, FailoverSettings orchestrator) {
+        public static Timeouts defaults() {
+            return new Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(5),
+                    new FailoverSettings(Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5),
+                            Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofSeconds(5), Duration.ofMinutes(30)));
+        }
+    }
+
+    /** The wiring over {@code resources}, with clients from {@code clients}. */
+    public static AwsFailover create(FailoverResources resources, AwsClients clients, Timeouts timeouts, Clock clock,
+                                     Sleeper sleeper) {
+        Waiter waiter = new Waiter(clock, sleeper, timeouts.poll());
+        Map<RegionId, RegionResources> regions = resources.byRegion();
+        Map<RegionId, String> clusters = new LinkedHashMap<>();
+        Map<RegionId, String> checks = new LinkedHashMap<>();
+        Map<RegionId, String> topics = new LinkedHashMap<>();
+        Map<RegionId, Alias> aliases = new LinkedHashMap<>();
+        regions.forEach((region, r) -> {
+            clusters.put(region, r.dbClusterId());
+            checks.put(region, r.healthCheckId());
+            topics.put(region, r.alertTopicArn());
+            r.alias().ifPresent(a -> aliases.put(region, a));
+        });
+        AuroraGlobalDatabase database = new AuroraGlobalDatabase(clients::rds,
+                new CloudWatchReplicationLag(clients::cloudWatch, clock), resources.globalClusterId(), clusters, waiter,
+                timeouts.promote());
+        FailoverPorts ports = new FailoverPorts(database,
+                new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases, waiter,
+                        timeouts.routeSync()),
+                new EcsCapacity(clients::ecs, regions, new HttpReadiness(), waiter),
+                new GlobalEndpointPaymentProbe(resources.probeUrl(), waiter),
+                new SnsNotifier(clients::sns, topics),
+                new DynamoDbExecutionLog(clients.dynamoDb(resources.stateTableRegion()), resources.stateTable()),
+                new DynamoDbLease(clients.dynamoDb(resources.stateTableRegion()), resources.stateTable(), clock));
+        return new AwsFailover(resources, ports, database, timeouts, clock, sleeper);
+    }
+
+    public FailoverResources resources() {
+        return resources;
+    }
+
+    public FailoverPorts ports() {
+        return ports;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The same wiring with the execution log wrapped (for example to print each record). */
+    public AwsFailover withExecutionLog(java.util.function.UnaryOperator<dev.paymentsdr.failover.port.out.ExecutionLog> wrap) {
+        FailoverPorts wrapped = new FailoverPorts(ports.database(), ports.traffic(), ports.capacity(), ports.probe(),
+                ports.notifier(), wrap.apply(ports.log()), ports.lease());
+        return new AwsFailover(resources, wrapped, database, timeouts, clock, sleeper);
+    }
+
+    /** An orchestrator acting on AWS, identified as {@code owner} to a refused trigger. */
+    public FailoverOrchestrator orchestrator(String owner) {
+        return new FailoverOrchestrator(ports, timeouts.orchestrator(), clock, sleeper, owner);
+    }
+
+    /** A monitor that triggers {@link #orchestrator(String)}. */
+    public HealthMonitor monitor(HealthMonitor.Settings settings, HealthMonitor.Listener listener, String owner) {
+        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), orchestrator(owner), settings, clock,
+                sleeper, listener);
+    }
+
+    /** What the failover would act on and how each region looks now; reads only. */
+    public List<String> describeNow() {
+        List<String> lines = new ArrayList<>(resources.describe());
+        lines.add(database.describeState());
+        for (RegionId region : resources.regions()) {
+            String role;
+            try {
+                role = ports.database().role(region).name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            } catch (RuntimeException e) {
+                role = "unknown (" + e.getMessage() + ")";
+            }
+            lines.add(region + ": database " + role + ", service " + (ports.capacity().isReady(region) ? "ready" : "not ready"));
+        }
+        try {
+            lines.add("active region at Route 53: " + ports.traffic().activeRegion().map(RegionId::name).orElse("none"));
+        } catch (RuntimeException e) {
+            lines.add("active region at Route 53: unknown (" + e.getMessage() + ")");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.paymentsdr.aws.failover.config;
+
+import dev.paymentsdr.failover.domain.model.RegionId;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every AWS resource the failover acts on, parsed and validated in one place from {@code key=value}
+ * settings (a {@code --config} file, stack outputs, or both). A bad or missing value is reported with its
+ * key, what was found and what is accepted, all problems at once.
+ *
+ * @param regions          the two regions, the one that is primary in the deployment first
+ * @param stateTable       DynamoDB table of the lease and the execution log (key {@code pk}, sort key {@code sk})
+ * @param stateTableRegion the one region whose table the lease is taken in (conditional writes do not
+ *                         coordinate across the replicas of a global table)
+ * @param probeUrl         the global endpoint a validation payment is sent through
+ * @param dns              the failover records, when the deployment has a hosted zone
+ */
+public record FailoverResources(List<RegionId> regions, String globalClusterId, String stateTable,
+                                RegionId stateTableRegion, URI probeUrl, Optional<DnsRecords> dns,
+                                Map<RegionId, RegionResources> byRegion) {
+    public static final String REGIONS = "regions";
+    public static final String GLOBAL_CLUSTER = "global-cluster";
+    public static final String STATE_TABLE = "state-table";
+    public static final String STATE_TABLE_REGION = "state-table-region";
+    public static final String PROBE_URL = "probe-url";
+    public static final String HOSTED_ZONE_ID = "route53.hosted-zone-id";
+    public static final String RECORD_NAME = "route53.record-name";
+    /** Per-region keys are {@code region.<name>.<key>}. */
+    public static final String DB_CLUSTER = "db-cluster";
+    public static final String ECS_CLUSTER = "ecs-cluster";
+    public static final String ECS_SERVICE = "ecs-service";
+    public static final String HEALTH_URL = "health-url";
+    public static final String HEALTH_CHECK_ID = "health-check-id";
+    public static final String ALERT_TOPIC_ARN = "alert-topic-arn";
+    public static final String ALIAS_DNS_NAME = "alias-dns-name";
+    public static final String ALIAS_HOSTED_ZONE_ID = "alias-hosted-zone-id";
+    public static final String MIN_TASKS = "min-tasks";
+
+    private static final Pattern CLUSTER_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{0,62}");
+    private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9/_-]+");
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    private static final Pattern HEALTH_CHECK = Pattern.compile("[0-9a-fA-F-]{1,64}");
+    private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:([a-z0-9-]+):\\d{12}:[A-Za-z0-9_-]{1,256}");
+    private static final Pattern ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
+    private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}\\.?$)([A-Za-z0-9_*](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?");
+
+    public FailoverResources {
+        regions = List.copyOf(regions);
+        byRegion = Map.copyOf(byRegion);
+    }
+
+    /** The resources of one region; an error naming the configured regions when it is not one of them. */
+    public RegionResources region(RegionId region) {
+        RegionResources found = byRegion.get(region);
+        if (found == null) {
+            throw new IllegalArgumentException("no region '" + region + "' in the failover resources; regions are " + regions);
+        }
+        return found;
+    }
+
+    /** Parses and validates settings; {@code source} names where they came from, for the error message. */
+    public static FailoverResources parse(Map<String, String> settings, String source) {
+        Reader in = new Reader(settings);
+        List<RegionId> regions = in.regions();
+        String globalCluster = in.required(GLOBAL_CLUSTER, CLUSTER_ID, "1-63 letters, digits and '-', starting with a letter");
+        String table = in.required(STATE_TABLE, TABLE, "3-255 of A-Z a-z 0-9 _ . -");
+        RegionId tableRegion = in.optional(STATE_TABLE_REGION).map(v -> in.region(STATE_TABLE_REGION, v))
+                .orElse(regions.isEmpty() ? null : regions.get(regions.size() - 1));
+        URI probe = in.url(PROBE_URL, true);
+        Optional<String> zone = in.optional(HOSTED_ZONE_ID).map(v -> in.check(HOSTED_ZONE_ID, v, ZONE_ID,
+                "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ"));
+        Optional<String> record = in.optional(RECORD_NAME).map(v -> in.check(RECORD_NAME, v, DNS_NAME, "a DNS name"));
+        if (zone.isPresent() != record.isPresent()) {
+            in.problem(zone.isPresent() ? RECORD_NAME : HOSTED_ZONE_ID, "missing: " + HOSTED_ZONE_ID + " and "
+                    + RECORD_NAME + " go together (both for failover records, neither for health checks only)");
+        }
+        Map<RegionId, RegionResources> byRegion = new LinkedHashMap<>();
+        for (RegionId region : regions) {
+            byRegion.put(region, in.regionResources(region, zone.isPresent()));
+        }
+        if (tableRegion != null && !regions.contains(tableRegion)) {
+            in.problem(STATE_TABLE_REGION, "'" + tableRegion + "' is not one of the regions " + regions);
+        }
+        in.failIfAny(source);
+        Optional<DnsRecords> dns = zone.map(z -> new DnsRecords(z, record.orElseThrow()));
+        return new FailoverResources(regions, globalCluster, table, tableRegion, probe, dns, byRegion);
+    }
+
+    /** Lines for a dry run: what was found, never a secret (there are none here). */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("global cluster " + globalClusterId + "; state table " + stateTable + " in " + stateTableRegion
+                + "; probe " + probeUrl + dns.map(d -> "; failover records " + d.recordName() + " in zone "
+                + d.hostedZoneId()).orElse("; no failover records (health checks only)"));
+        for (RegionId region : regions) {
+            lines.add(region + ": " + byRegion.get(region).describe());
+        }
+        return lines;
+    }
+
+    /** The failover records of the payment API's global name. */
+    public record DnsRecords(String hostedZoneId, String recordName) {
+    }
+
+    /** What one region has. */
+    public record RegionResources(String dbClusterId, String ecsCluster, String ecsService, URI healthUrl,
+                                  String healthCheckId, String alertTopicArn, Optional<Alias> alias, int minTasks) {
+        String describe() {
+            return "db cluster " + dbClusterId + ", ECS " + ecsCluster + "/" + ecsService + " (at least " + minTasks
+                    + " tasks), health " + healthUrl + ", Route 53 check " + healthCheckId + ", topic " + alertTopicArn
+                    + alias.map(a -> ", record target " + a.dnsName()).orElse("");
+        }
+    }
+
+    /** The alias target of a region's failover record (its load balancer). */
+    public record Alias(String dnsName, String hostedZoneId) {
+    }
+
+    /** Reads keys and collects every problem. */
+    private static final class Reader {
+        private final Map<String, String> settings;
+        private final Map<String, String> problems = new TreeMap<>();
+
+        Reader(Map<String, String> settings) {
+            this.settings = settings;
+        }
+
+        Optional<String> optional(String key) {
+            String value = settings.get(key);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        String required(String key, Pattern pattern, String accepted) {
+            Optional<String> value = optional(key);
+            if (value.isEmpty()) {
+                problem(key, "missing");
+                return null;
+            }
+            return check(key, value.get(), pattern, accepted);
+        }
+
+        String check(String key, String value, Pattern pattern, String accepted) {
+            if (!pattern.matcher(value).matches()) {
+                problem(key, "'" + value + "' is not valid; accepted: " + accepted);
+            }
+            return value;
+        }
+
+        List<RegionId> regions() {
+            Optional<String> value = optional(REGIONS);
+            if (value.isEmpty()) {
+                problem(REGIONS, "missing (two regions, the deployment's primary first, e.g. us-east-1,us-east-2)");
+                return List.of();
+            }
+            List<RegionId> regions = new ArrayList<>();
+            for (String name : value.get().split(",")) {
+                RegionId region = region(REGIONS, name.strip());
+                if (region != null) {
+                    regions.add(region);
+                }
+            }
+            if (regions.size() != 2 || regions.get(0).equals(regions.get(1))) {
+                problem(REGIONS, "'" + value.get() + "' must name two different regions, e.g. us-east-1,us-east-2");
+                return List.of();
+            }
+            return regions;
+        }
+
+        RegionId region(String key, String name) {
+            try {
+                return RegionId.of(name);
+            } catch (IllegalArgumentException e) {
+                problem(key, "'" + name + "' is not a region name such as us-east-1");
+                return null;
+            }
+        }
+
+        URI url(String key, boolean required) {
+            Optional<String> value = optional(key);
+            if (value.isEmpty()) {
+                if (required) {
+                    problem(key, "missing (an http or https URL)");
+                }
+                return null;
+            }
+            try {
+                URI uri = URI.create(value.get());
+                if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("not an absolute http(s) URL");
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                problem(key, "'" + value.get() + "' is not an absolute http or https URL");
+                return null;
+            }
+        }
+
+        RegionResources regionResources(RegionId region, boolean records) {
+            String p = "region." + region + ".";
+            String db = required(p + DB_CLUSTER, CLUSTER_ID, "an Aurora cluster identifier");
+            String cluster = required(p + ECS_CLUSTER, ECS_NAME, "an ECS cluster name or ARN");
+            String service = required(p + ECS_SERVICE, ECS_NAME, "an ECS service name or ARN");
+            URI health = url(p + HEALTH_URL, true);
+            String check = required(p + HEALTH_CHECK_ID, HEALTH_CHECK, "a Route 53 health check id");
+            String topic = required(p + ALERT_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN in " + region);
+            if (topic != null) {
+                java.util.regex.Matcher m = TOPIC_ARN.matcher(topic);
+                if (m.matches() && !m.group(1).equals(region.name())) {
+                    problem(p + ALERT_TOPIC_ARN, "'" + topic + "' is in " + m.group(1) + ", not in " + region);
+                }
+            }
+            Optional<String> aliasName = optional(p + ALIAS_DNS_NAME).map(v -> check(p + ALIAS_DNS_NAME, v, DNS_NAME, "a DNS name"));
+            Optional<String> aliasZone = optional(p + ALIAS_HOSTED_ZONE_ID).map(v -> check(p + ALIAS_HOSTED_ZONE_ID, v, ZONE_ID,
+                    "the load balancer's canonical hosted zone id"));
+            if (records && (aliasName.isEmpty() || aliasZone.isEmpty())) {
+                problem(p + (aliasName.isEmpty() ? ALIAS_DNS_NAME : ALIAS_HOSTED_ZONE_ID),
+                        "missing: failover records need the region's alias target (load balancer DNS name and its hosted zone id)");
+            }
+            int minTasks = 1;
+            Optional<String> tasks = optional(p + MIN_TASKS);
+            if (tasks.isPresent()) {
+                try {
+                    minTasks = Integer.parseInt(tasks.get());
+                    if (minTasks < 1 || minTasks > 1000) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    problem(p + MIN_TASKS, "'" + tasks.get() + "' is not a whole number 1-1000");
+                }
+            }
+            Optional<Alias> alias = aliasName.isPresent() && aliasZone.isPresent()
+                    ? Optional.of(new Alias(aliasName.get(), aliasZone.get())) : Optional.empty();
+            return new RegionResources(db, cluster, service, health, check, topic, alias, minTasks);
+        }
+
+        void problem(String key, String message) {
+            problems.putIfAbsent(key, message);
+        }
+
+        void failIfAny(String source) {
+            if (!problems.isEmpty()) {
+                StringBuilder text = new StringBuilder("failover resources from " + source + " are incomplete or invalid:");
+                problems.forEach((key, message) -> text.append("\n  ").append(key).append(": ").append(message));
+                throw new InvalidResourcesException(text.toString());
+            }
+        }
+    }
+
+    /** Settings that name no usable resources; the message lists every problem. */
+    public static final class InvalidResourcesException extends IllegalArgumentException {
+        public InvalidResourcesException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.paymentsdr.aws.failover.capacity;
+
+import static dev.paymentsdr.aws.failover.testing.AwsWorld.EAST_1;
+import static dev.paymentsdr.aws.failover.testing.AwsWorld.EAST_2;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paymentsdr.aws.failover.testing.AwsWorld;
+import dev.paymentsdr.aws.failover.testing.MotoTest;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** ECS scaling and readiness against moto and the world's region endpoints. */
+class EcsCapacityIT {
+    private AwsWorld world;
+    private EcsCapacity capacity;
+
+    @BeforeEach
+    void createServices() {
+        world = new AwsWorld(MotoTest.server());
+        capacity = new EcsCapacity(world.clients()::ecs, world.resources().byRegion(), new HttpReadiness(), MotoTest.waiter());
+    }
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    private int desired(String name) {
+        RegionId region = RegionId.of(name);
+        var r = world.resources().region(region);
+        return world.clients().ecs(region).describeServices(b -> b.cluster(r.ecsCluster()).services(r.ecsService()))
+                .services().get(0).desiredCount();
+    }
+
+    @Test
+    void givenTheWriterRegion_thenItIsReady_andTheSecondaryIsNot() {
+        assertThat(capacity.isReady(EAST_1)).isTrue();
+        assertThat(capacity.isReady(EAST_2)).isFalse();
+    }
+
+    @Test
+    void givenTheSecondaryAtItsMinimum_whenRunning_thenItKeepsItsSize() {
+        assertThat(capacity.ensureRunning(EAST_2, Duration.ofSeconds(5))).contains("already wants 1 tasks");
+        assertThat(desired("us-east-2")).isEqualTo(1);
+    }
+
+    @Test
+    void givenThePrimaryRunsFourTasks_whenTheSecondaryMustServe_thenItScalesToFourAndWaitsForReadinessWithADeadline() {
+        assertThatThrownBy(() -> capacity.ensureReady(EAST_2, Duration.ofSeconds(1)))
+                .hasMessageContaining("answering ready").hasMessageContaining("HTTP 503");
+
+        assertThat(desired("us-east-2")).isEqualTo(4);
+        world.clients().rds(EAST_2).failoverGlobalCluster(b -> b.globalClusterIdentifier(world.resources().globalClusterId())
+                .targetDbClusterIdentifier(world.clusterArn(EAST_2)).allowDataLoss(true));
+        assertThat(capacity.ensureReady(EAST_2, Duration.ofSeconds(10))).contains("already wants 4 tasks").contains("answers ready");
+    }
+}

@@ -1,0 +1,14 @@
+"""payments-dr's extension of moto: the AWS operations our failover needs that moto lacks
+(Aurora global switchover and failover; CloudWatch over the protocol the Java SDK speaks).
+
+``install()`` patches moto's classes in this process; ``python -m payments_dr_moto`` runs moto's server
+with the extension installed (same arguments as ``moto_server``).
+"""
+
+from payments_dr_moto import cloudwatch_cbor, rds_global_failover
+
+
+def install() -> None:
+    """Adds every extension to moto (idempotent)."""
+    rds_global_failover.install()
+    cloudwatch_cbor.install()

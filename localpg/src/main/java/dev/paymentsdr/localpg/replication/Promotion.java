@@ -1,0 +1,43 @@
+package dev.paymentsdr.localpg.replication;
+
+import dev.paymentsdr.localpg.LocalPgException;
+import dev.paymentsdr.localpg.PostgresServer;
+import java.time.Duration;
+
+/** Promotes a standby so that it commits on its own and can be the source of a later pg_rewind. */
+public final class Promotion {
+    private static final String DB = "postgres";
+
+    private final Replication replication;
+
+    public Promotion(Replication replication) {
+        this.replication = replication;
+    }
+
+    /**
+     * Promotes the standby ({@code pg_promote()}, waiting), unfences and unsynchronizes it, and checkpoints: a
+     * fast promotion leaves the old timeline in the control file until the next checkpoint, and pg_rewind reads
+     * the source's timeline there (PostgreSQL's pg_rewind documentation asks for this checkpoint). Returns what
+     * was done; harmless on a server that is a primary already.
+     */
+    public String promote(PostgresServer standby, Duration timeout) {
+        ServerRole role = replication.role(standby);
+        String done;
+        if (role == ServerRole.STANDBY) {
+            long seconds = Math.max(1, timeout.toSeconds());
+            String promoted = standby.queryValue(DB, timeout.plusSeconds(1), "select pg_promote(true, " + seconds + ")::text");
+            if (!"true".equals(promoted)) {
+                throw new LocalPgException("pg_promote() on port " + standby.port() + " did not finish within " + seconds + " s");
+            }
+            done = "promoted with pg_promote()";
+        } else if (role == ServerRole.PRIMARY || role == ServerRole.READ_ONLY_PRIMARY) {
+            done = "was already a primary";
+        } else {
+            throw new LocalPgException("cannot promote the server on port " + standby.port() + ": it does not answer");
+        }
+        // A promoted standby must not wait for a synchronous standby it does not have, nor stay fenced.
+        standby.execute(DB, timeout, "alter system reset synchronous_standby_names",
+                "alter system reset default_transaction_read_only", "select pg_reload_conf()", "checkpoint");
+        return done;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.paymentsdr.service.adapter.out.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paymentsdr.payments.domain.model.CurrencyCode;
+import dev.paymentsdr.payments.domain.model.CustomerId;
+import dev.paymentsdr.payments.domain.model.Description;
+import dev.paymentsdr.payments.domain.model.IdempotencyKey;
+import dev.paymentsdr.payments.domain.model.Metadata;
+import dev.paymentsdr.payments.domain.model.Money;
+import dev.paymentsdr.payments.domain.model.Payment;
+import dev.paymentsdr.payments.domain.model.PaymentEvent;
+import dev.paymentsdr.payments.domain.model.PaymentEventType;
+import dev.paymentsdr.payments.domain.model.PaymentId;
+import dev.paymentsdr.payments.domain.model.PaymentStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The one JSON form of a payment event: the outbox payload, the EventBridge detail and one line of the
+ * transaction-log archive. {@code eventId} is what consumers de-duplicate by; {@code originRegion} is what the
+ * event bus's cross-region forwarding rule matches.
+ */
+public final class PaymentEventJson {
+    /** Version of this layout, written into every event; readers refuse versions they do not know. */
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private PaymentEventJson() {
+    }
+
+    /** One line of JSON (no line breaks). */
+    public static String render(PaymentEvent event) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("eventId", event.eventId().toString());
+        root.put("type", event.type().wireName());
+        root.put("occurredAt", TIMESTAMP.format(event.occurredAt()));
+        root.put("originRegion", event.originRegion());
+        Payment payment = event.payment();
+        ObjectNode node = root.putObject("payment");
+        node.put("id", payment.id().toString());
+        node.put("idempotencyKey", payment.idempotencyKey().value());
+        node.put("status", payment.status().wireName());
+        node.put("customerId", payment.customerId().value());
+        node.put("amount", payment.amount().toDecimalString());
+        node.put("currency", payment.amount().currency().code());
+        node.put("region", payment.region());
+        node.put("createdAt", TIMESTAMP.format(payment.createdAt()));
+        payment.description().ifPresent(d -> node.put("description", d.value()));
+        if (!payment.metadata().isEmpty()) {
+            ObjectNode metadata = node.putObject("metadata");
+            payment.metadata().entries().forEach(metadata::put);
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** Reads {@link #render(PaymentEvent)} back; the message of a failure says which field is wrong. */
+    public static PaymentEvent parse(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a payment event: invalid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("not a payment event: not a JSON object");
+        }
+        int version = root.path("schemaVersion").asInt(-1);
+        if (version != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("payment event schemaVersion " + root.path("schemaVersion")
+                    + " is not supported (this version reads " + SCHEMA_VERSION + ")");
+        }
+        JsonNode node = root.path("payment");
+        CurrencyCode currency = CurrencyCode.of(text(node, "currency"));
+        BigDecimal major = new BigDecimal(text(node, "amount"));
+        Payment payment = new Payment(
+                PaymentId.parse(text(node, "id")).orElseThrow(() -> new IllegalArgumentException("payment.id is not a UUID")),
+                new IdempotencyKey(text(node, "idempotencyKey")),
+                new CustomerId(text(node, "customerId")),
+                new Money(major.movePointRight(currency.minorDigits()).longValueExact(), currency),
+                Optional.ofNullable(node.get("description")).map(JsonNode::asText).map(Description::new),
+                metadata(node.get("metadata")),
+                PaymentStatus.fromWireName(text(node, "status")),
+                text(node, "region"),
+                Instant.parse(text(node, "createdAt")));
+        return new PaymentEvent(UUID.fromString(text(root, "eventId")), PaymentEventType.fromWireName(text(root, "type")),
+                payment, Instant.parse(text(root, "occurredAt")));
+    }
+
+    private static Metadata metadata(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Metadata.empty();
+        }
+        Map<String, String> entries = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            entries.put(field.getKey(), field.getValue().asText());
+        }
+        return Metadata.of(entries);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("payment event field '" + field + "' is missing or not a string");
+        }
+        return value.textValue();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.paymentsdr.service.backend;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.paymentsdr.payments.domain.model.Payment;
+import dev.paymentsdr.payments.port.out.TransactionLogArchive;
+import dev.paymentsdr.payments.port.out.TransactionLogReader;
+import dev.paymentsdr.service.ServiceConfig;
+import dev.paymentsdr.service.adapter.out.archive.DirectoryTransactionLogArchive;
+import dev.paymentsdr.service.adapter.out.archive.DirectoryTransactionLogReader;
+import dev.paymentsdr.service.adapter.out.persistence.DataSources;
+import dev.paymentsdr.service.adapter.out.persistence.JdbcPaymentLedger;
+import dev.paymentsdr.service.adapter.out.persistence.JdbcPaymentOutbox;
+import dev.paymentsdr.service.adapter.out.persistence.JdbcReadinessProbe;
+import dev.paymentsdr.service.adapter.out.persistence.SchemaMigrator;
+import dev.paymentsdr.service.adapter.out.persistence.SqlDialect;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The adapters the service module has itself: the JDBC ledger and the directory archive. */
+public final class LocalAdapterFactory implements PaymentAdapterFactory {
+
+    @Override
+    public Optional<LedgerAdapters> ledger(ServiceConfig config, Function<Payment, String> responseBody) {
+        if (config.backends().ledger() != LedgerKind.JDBC) {
+            return Optional.empty();
+        }
+        SqlDialect dialect = SqlDialect.forUrl(config.dbUrl()).orElseThrow();
+        HikariDataSource pool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
+                config.dbPoolSize(), config.region());
+        // Readiness has a connection of its own: a saturated payment pool must not make the region look down.
+        HikariDataSource healthPool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
+                1, config.region() + "-health");
+        SchemaMigrator migrator = new SchemaMigrator(pool, dialect);
+        JdbcPaymentLedger ledger = new JdbcPaymentLedger(pool, migrator, responseBody);
+        return Optional.of(new LedgerAdapters(ledger, ledger, ledger, ledger,
+                new JdbcPaymentOutbox(pool, migrator, Clock.systemUTC()),
+                new JdbcReadinessProbe(healthPool, migrator),
+                () -> {
+                    try {
+                        pool.close();
+                    } finally {
+                        healthPool.close();
+                    }
+                }));
+    }
+
+    @Override
+    public Optional<TransactionLogArchive> archive(String region, ArchiveLocation location) {
+        return location instanceof ArchiveLocation.Directory dir
+                ? Optional.of(new DirectoryTransactionLogArchive(dir.path(), region, Clock.systemUTC()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<TransactionLogReader> archiveReader(String region, ArchiveLocation location) {
+        return location instanceof ArchiveLocation.Directory dir
+                ? Optional.of(new DirectoryTransactionLogReader(dir.path()))
+                : Optional.empty();
+    }
+}

@@ -137,7 +137,10 @@ public final class RegionalStack extends Stack {
                 : HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
                         .hostedZoneId(b.zoneId)
                         .zoneName(dns.domainName()).build()));
-        Optional<ICertificate> certificate = zone.map(z -> Certificate.Builder.create(this, "Certificate")
+        // A certificate only where something serves HTTPS under the domain: the ALB, the REST API or the function ALB.
+        boolean servesDomain = spec.service().isPresent() || b.functionLoadBalancer
+                || spec.functions().map(f -> f.frontDoor() == FrontDoor.REST_API).orElse(false);
+        Optional<ICertificate> certificate = zone.filter(z -> servesDomain).map(z -> Certificate.Builder.create(this, "Certificate")
                 .domainName(b.recordName)
                 .validation(CertificateValidation.fromDns(z))
                 .build());
@@ -413,8 +416,8 @@ public final class RegionalStack extends Stack {
                             + "), so they can be peered and addresses stay unambiguous in flow logs");
                 }
             }
-            if (functionLoadBalancer && spec.functions().isEmpty()) {
-                throw new IllegalArgumentException("functionLoadBalancer() needs functions(..) in the spec");
+            if (functionLoadBalancer && (spec.functions().isEmpty() || !spec.webFirewall())) {
+                throw new IllegalArgumentException("functionLoadBalancer() needs functions(..) and the web firewall in the spec");
             }
             if ((spec.service().isPresent() || functionLoadBalancer) && spec.natGateways() == 0 && spec.service().isPresent()) {
                 throw new IllegalArgumentException("the ECS service runs its tasks in private subnets with egress: natGateways must be at least 1");

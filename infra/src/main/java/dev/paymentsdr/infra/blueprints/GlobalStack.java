@@ -55,9 +55,9 @@ public final class GlobalStack extends Stack {
         output("SecondaryHealthCheckId", dns.secondaryHealthCheckId(), "Route 53 health check of the secondary region");
         zone.ifPresent(z -> output(b.domainOutputKey, z.recordName(), "failover DNS name of the payment API"));
         if (settings.globalAccelerator() || b.accelerator) {
-            TrafficAccelerator accelerator = new TrafficAccelerator(this, "Accelerator", b.naming.of(Name.ACCELERATOR),
-                    settings.dns().isPresent() ? 443 : 80,
-                    primary.getRegion(), loadBalancer(primary), secondary.getRegion(), loadBalancer(secondary), b.secondaryDial);
+            TrafficAccelerator accelerator = TrafficAccelerator.Builder.create(this, "Accelerator").name(b.naming.of(Name.ACCELERATOR))
+                    .port(settings.dns().isPresent() ? 443 : 80).primary(primary.getRegion(), loadBalancer(primary))
+                    .secondary(secondary.getRegion(), loadBalancer(secondary), b.secondaryDial).build();
             output(b.acceleratorOutputKey, accelerator.dnsName(), "Global Accelerator DNS name");
         }
     }
@@ -162,9 +162,6 @@ public final class GlobalStack extends Stack {
         public GlobalStack build() {
             if (settings == null || primary == null || secondary == null) {
                 throw new IllegalArgumentException("GlobalStack " + id + " needs settings(..) and regions(..)");
-            }
-            if (secondaryDial < 0 || secondaryDial > 100) {
-                throw new IllegalArgumentException("the accelerator's traffic dial is a percentage 0-100, got " + secondaryDial);
             }
             return new GlobalStack(this);
         }

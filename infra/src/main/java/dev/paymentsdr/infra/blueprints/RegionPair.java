@@ -1,6 +1,7 @@
 package dev.paymentsdr.infra.blueprints;
 
 import dev.paymentsdr.infra.config.DrSettings;
+import dev.paymentsdr.infra.constructs.VpcPeering;
 import dev.paymentsdr.infra.spec.RegionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +32,16 @@ public record RegionPair(RegionalStack primary, RegionalStack secondary) {
      * the other region's CIDR on its port (the inter-region security group rule).
      */
     public void peer(App app, DrSettings settings, Naming naming) {
-        dev.paymentsdr.infra.constructs.VpcPeering peering = new dev.paymentsdr.infra.constructs.VpcPeering(secondary, "Peering",
-                secondary.network().vpc().getVpcId(), secondary.network().privateRouteTableIds(),
-                primary.network().vpc().getVpcId(), primary.getRegion(), primary.spec().cidr());
+        VpcPeering peering = VpcPeering.Builder.create(secondary, "Peering")
+                .vpc(secondary.network().vpc().getVpcId(), secondary.network().privateRouteTableIds())
+                .peer(primary.network().vpc().getVpcId(), primary.getRegion(), primary.spec().cidr()).build();
         software.amazon.awscdk.Stack routes = new software.amazon.awscdk.Stack(app, "PeeringRoutes", software.amazon.awscdk.StackProps.builder()
                 .stackName(naming.of(Naming.Name.PEERING_STACK))
                 .description("payments-dr routes from the primary VPC to the peered secondary VPC (" + naming.suffix() + ")")
                 .env(software.amazon.awscdk.Environment.builder().account(settings.account().orElse(null)).region(primary.getRegion()).build())
                 .crossRegionReferences(true)
                 .build());
-        dev.paymentsdr.infra.constructs.VpcPeering.routes(routes, "RouteToSecondary", primary.network().privateRouteTableIds(),
+        VpcPeering.routes(routes, "RouteToSecondary", primary.network().privateRouteTableIds(),
                 peering.connectionId(), secondary.spec().cidr());
         routes.addStackDependency(secondary, "the peering connection is requested by the secondary stack");
         primary.database().ifPresent(db -> db.allowFromCidr(secondary.spec().cidr(), "the secondary region over VPC peering"));

@@ -13,14 +13,12 @@ import software.constructs.Construct;
 public final class VpcPeering extends Construct {
     private final CfnVPCPeeringConnection connection;
 
-    /** Requests peering of {@code vpcId} with {@code peerVpcId} in {@code peerRegion}; routes {@code routeTableIds} to {@code peerCidr}. */
-    public VpcPeering(Construct scope, String id, String vpcId, List<String> routeTableIds, String peerVpcId, String peerRegion,
-                      String peerCidr) {
-        super(scope, id);
+    private VpcPeering(Builder b) {
+        super(b.scope, b.id);
         connection = CfnVPCPeeringConnection.Builder.create(this, "Connection")
-                .vpcId(vpcId).peerVpcId(peerVpcId).peerRegion(peerRegion)
+                .vpcId(b.vpcId).peerVpcId(b.peerVpcId).peerRegion(b.peerRegion)
                 .build();
-        routes(this, "Route", routeTableIds, connection.getAttrId(), peerCidr);
+        routes(this, "Route", b.routeTableIds, connection.getAttrId(), b.peerCidr);
     }
 
     /** Routes {@code cidr} through peering connection {@code peeringId} from each of {@code routeTableIds}. */
@@ -37,5 +35,39 @@ public final class VpcPeering extends Construct {
     /** Id of the peering connection. */
     public String connectionId() {
         return connection.getAttrId();
+    }
+
+    /** Builder of {@link VpcPeering}: {@code .vpc(id, routeTables).peer(vpcId, region, cidr).build()}. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private String vpcId;
+        private List<String> routeTableIds;
+        private String peerVpcId;
+        private String peerRegion;
+        private String peerCidr;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** Starts the peering {@code id} under {@code scope}. */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** This side's VPC and the route tables that get a route to the peer. */
+        public Builder vpc(String value, List<String> routeTables) { this.vpcId = value; this.routeTableIds = List.copyOf(routeTables); return this; }
+        /** The peer VPC, its region and its CIDR. */
+        public Builder peer(String vpc, String region, String cidr) { this.peerVpcId = vpc; this.peerRegion = region; this.peerCidr = cidr; return this; }
+
+        /** Requests the connection and adds this side's routes. */
+        public VpcPeering build() {
+            if (vpcId == null || peerVpcId == null) {
+                throw new IllegalArgumentException("VpcPeering " + id + " needs vpc(..) and peer(..)");
+            }
+            return new VpcPeering(this);
+        }
     }
 }

@@ -1,0 +1,93 @@
+package dev.paymentsdr.cli.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FailoverCliTest {
+    @TempDir
+    Path dir;
+
+    private String usageError(Object command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+        return err.toString();
+    }
+
+    @Test
+    void aMalformedMaxLagIsAUsageErrorThatSaysWhatIsAccepted() {
+        assertThat(usageError(new FailoverCommand(), "--max-lag", "soon")).contains("--max-lag").contains("500ms, 1s or 2m");
+    }
+
+    @Test
+    void withoutALabEveryCommandSaysWhereItLookedAndHowToStartOne() {
+        String lab = dir.resolve("none").toString();
+        assertThat(usageError(new FailoverCommand(), "--lab-dir", lab)).contains("no lab in " + lab).contains("drctl lab up");
+        assertThat(usageError(new FailbackCommand(), "--lab-dir", lab)).contains("no lab in");
+        assertThat(usageError(new StatusCommand(), "--lab-dir", lab)).contains("no lab in");
+        assertThat(usageError(new MonitorCommand(), "--lab-dir", lab)).contains("no lab in");
+    }
+
+    @Test
+    void anExecutionIdThatWasNeverStartedIsAnErrorThatChangesNothing() {
+        Path labDir = dir.resolve("lab");
+        new dev.paymentsdr.lab.state.LabStateStore(labDir).save(new dev.paymentsdr.lab.state.LabState(
+                dev.paymentsdr.lab.state.LabState.CURRENT_VERSION, labDir.toString(), labDir.resolve("pg").toString(),
+                labDir.resolve("db-password").toString(), dev.paymentsdr.lab.ReplicationMode.SYNC, 1000, 3, 2, 18080,
+                labDir.resolve("haproxy.cfg").toString(), labDir.resolve("haproxy.sock").toString(),
+                labDir.resolve("haproxy.log").toString(), null, java.util.List.of(
+                        new dev.paymentsdr.lab.state.RegionState("us-east-1", dev.paymentsdr.lab.RegionRole.PRIMARY, 18081,
+                                labDir.resolve("pg/us-east-1").toString(), null, 18083, null, labDir.resolve("a.log").toString()),
+                        new dev.paymentsdr.lab.state.RegionState("us-east-2", dev.paymentsdr.lab.RegionRole.STANDBY, 18082,
+                                labDir.resolve("pg/us-east-2").toString(), null, 18084, null, labDir.resolve("b.log").toString())),
+                dev.paymentsdr.lab.state.SampleNetwork.of(labDir)));
+
+        String error = usageError(new FailoverCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fo-nope");
+
+        assertThat(error).contains("--execution-id: no execution 'fo-nope'").contains("Leave the execution id out");
+        assertThat(labDir.resolve("failover").resolve("executions.jsonl")).doesNotExist();
+        assertThat(usageError(new FailbackCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fb-nope"))
+                .contains("no execution 'fb-nope'");
+    }
+
+    @Test
+    void aMonitorThresholdOutsideOneToHundredIsRejectedBeforeAnythingStarts() {
+        assertThat(usageError(new MonitorCommand(), "--failures", "0", "--lab-dir", dir.toString())).contains("1..100");
+        assertThat(usageError(new MonitorCommand(), "--interval", "0s", "--lab-dir", dir.toString())).contains("must be positive");
+    }
+
+    @Test
+    void theAwsTargetNeedsAnEnvironmentOrAConfigFile_andLabOptionsDoNotMixWithIt() {
+        assertThat(usageError(new FailoverCommand(), "--target", "aws")).contains("--environment SUFFIX").contains("--config FILE");
+        assertThat(usageError(new StatusCommand(), "--target", "aws", "--lab-dir", dir.toString())).contains("--lab-dir names a lab");
+        assertThat(usageError(new FailoverCommand(), "--config", dir.resolve("x").toString())).contains("add --target aws");
+        assertThat(usageError(new FailoverCommand(), "--target", "moon")).contains("--target: expected lab or aws, was 'moon'");
+    }
+
+    @Test
+    void anIncompleteAwsConfigListsEveryMissingResource() throws Exception {
+        Path config = dir.resolve("failover.properties");
+        java.nio.file.Files.writeString(config, "regions=us-east-1,us-east-2\nglobal-cluster=payments-dr-global-prod\n");
+
+        String error = usageError(new FailoverCommand(), "--target", "aws", "--config", config.toString(), "--dry-run");
+
+        assertThat(error).contains("state-table: missing").contains("region.us-east-2.db-cluster: missing")
+                .contains("Failing over on AWS");
+    }
+
+    @Test
+    void everyCommandHasAOneLineDescriptionAndHelp() {
+        for (Object command : new Object[] {new FailoverCommand(), new FailbackCommand(), new MonitorCommand(), new StatusCommand()}) {
+            CommandLine cli = new CommandLine(command);
+            assertThat(cli.getCommandSpec().usageMessage().description()).hasSize(1);
+            assertThat(cli.getCommandSpec().mixinStandardHelpOptions()).isTrue();
+        }
+    }
+}

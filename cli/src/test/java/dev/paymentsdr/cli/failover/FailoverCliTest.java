@@ -47,7 +47,8 @@ class FailoverCliTest {
                                 labDir.resolve("pg/us-east-1").toString(), null, 18083, null, labDir.resolve("a.log").toString()),
                         new dev.paymentsdr.lab.state.RegionState("us-east-2", dev.paymentsdr.lab.RegionRole.STANDBY, 18082,
                                 labDir.resolve("pg/us-east-2").toString(), null, 18084, null, labDir.resolve("b.log").toString())),
-                dev.paymentsdr.lab.state.SampleNetwork.of(labDir)));
+                new dev.paymentsdr.lab.state.NetworkState(18090, null, labDir.resolve("toxiproxy.log").toString(), 12, "set",
+                        "us-east-2", java.util.List.of())));
 
         String error = usageError(new FailoverCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fo-nope");
 

@@ -35,10 +35,14 @@ public final class FreePorts {
         }
     }
 
-    /** True when nothing accepts connections on 127.0.0.1 at that port. */
+    /**
+     * True when nothing listens on 127.0.0.1 at that port. SO_REUSEADDR is set before binding, as the servers set
+     * it: connections a stopped server left in TIME_WAIT (a link's, after 'lab down') do not keep its port taken.
+     */
     public static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         } catch (IOException e) {
             return false;

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
  * Every drill scenario end to end on a real lab (PostgreSQL pair streaming through 12 ms links, two services,
  * HAProxy, monitor and orchestrator), short and at a moderate rate to keep the test command lean: each must lose
  * no acknowledged payment, recover (open and closed loop), never let a fenced region acknowledge a write, and
- * leave a streaming standby where its last move rejoins one. Two drills run at a time, each on its own lab.
+ * leave a streaming standby where its last move rejoins one.
  */
 class DrillIT {
     private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
@@ -50,7 +50,6 @@ class DrillIT {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("scenarios")
-    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
     void everyScenarioLosesNoAcknowledgedPaymentRecoversAndKeepsTheFencedRegionFromAcknowledgingWrites(Scenario scenario)
             throws Exception {
         RunResult run = drill(scenario);

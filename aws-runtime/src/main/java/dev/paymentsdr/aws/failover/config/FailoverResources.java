@@ -1,5 +1,6 @@
 package dev.paymentsdr.aws.failover.config;
 
+import dev.paymentsdr.contract.FailoverKeys;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,23 +26,23 @@ import java.util.regex.Pattern;
 public record FailoverResources(List<RegionId> regions, String globalClusterId, String stateTable,
                                 RegionId stateTableRegion, URI probeUrl, Optional<DnsRecords> dns,
                                 Map<RegionId, RegionResources> byRegion) {
-    public static final String REGIONS = "regions";
-    public static final String GLOBAL_CLUSTER = "global-cluster";
-    public static final String STATE_TABLE = "state-table";
-    public static final String STATE_TABLE_REGION = "state-table-region";
-    public static final String PROBE_URL = "probe-url";
-    public static final String HOSTED_ZONE_ID = "route53.hosted-zone-id";
-    public static final String RECORD_NAME = "route53.record-name";
+    public static final String REGIONS = FailoverKeys.REGIONS;
+    public static final String GLOBAL_CLUSTER = FailoverKeys.GLOBAL_CLUSTER;
+    public static final String STATE_TABLE = FailoverKeys.STATE_TABLE;
+    public static final String STATE_TABLE_REGION = FailoverKeys.STATE_TABLE_REGION;
+    public static final String PROBE_URL = FailoverKeys.PROBE_URL;
+    public static final String HOSTED_ZONE_ID = FailoverKeys.HOSTED_ZONE_ID;
+    public static final String RECORD_NAME = FailoverKeys.RECORD_NAME;
     /** Per-region keys are {@code region.<name>.<key>}. */
-    public static final String DB_CLUSTER = "db-cluster";
-    public static final String ECS_CLUSTER = "ecs-cluster";
-    public static final String ECS_SERVICE = "ecs-service";
-    public static final String HEALTH_URL = "health-url";
-    public static final String HEALTH_CHECK_ID = "health-check-id";
-    public static final String ALERT_TOPIC_ARN = "alert-topic-arn";
-    public static final String ALIAS_DNS_NAME = "alias-dns-name";
-    public static final String ALIAS_HOSTED_ZONE_ID = "alias-hosted-zone-id";
-    public static final String MIN_TASKS = "min-tasks";
+    public static final String DB_CLUSTER = FailoverKeys.DB_CLUSTER;
+    public static final String ECS_CLUSTER = FailoverKeys.ECS_CLUSTER;
+    public static final String ECS_SERVICE = FailoverKeys.ECS_SERVICE;
+    public static final String HEALTH_URL = FailoverKeys.HEALTH_URL;
+    public static final String HEALTH_CHECK_ID = FailoverKeys.HEALTH_CHECK_ID;
+    public static final String ALERT_TOPIC_ARN = FailoverKeys.ALERT_TOPIC_ARN;
+    public static final String ALIAS_DNS_NAME = FailoverKeys.ALIAS_DNS_NAME;
+    public static final String ALIAS_HOSTED_ZONE_ID = FailoverKeys.ALIAS_HOSTED_ZONE_ID;
+    public static final String MIN_TASKS = FailoverKeys.MIN_TASKS;
 
     private static final Pattern CLUSTER_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{0,62}");
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9/_-]+");
@@ -109,14 +110,23 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
     public record DnsRecords(String hostedZoneId, String recordName) {
     }
 
-    /** What one region has. */
-    public record RegionResources(String dbClusterId, String ecsCluster, String ecsService, URI healthUrl,
-                                  String healthCheckId, String alertTopicArn, Optional<Alias> alias, int minTasks) {
+    /**
+     * What one region has.
+     *
+     * @param ecs the payment service's ECS cluster and service; empty for a serverless region (Lambda scales by itself)
+     */
+    public record RegionResources(String dbClusterId, Optional<EcsService> ecs, URI healthUrl, String healthCheckId,
+                                  String alertTopicArn, Optional<Alias> alias, int minTasks) {
         String describe() {
-            return "db cluster " + dbClusterId + ", ECS " + ecsCluster + "/" + ecsService + " (at least " + minTasks
-                    + " tasks), health " + healthUrl + ", Route 53 check " + healthCheckId + ", topic " + alertTopicArn
+            return "db cluster " + dbClusterId + ecs.map(e -> ", ECS " + e.cluster() + "/" + e.service() + " (at least "
+                    + minTasks + " tasks)").orElse(", no ECS service (serverless)") + ", health " + healthUrl
+                    + ", Route 53 check " + healthCheckId + ", topic " + alertTopicArn
                     + alias.map(a -> ", record target " + a.dnsName()).orElse("");
         }
+    }
+
+    /** The payment service of a region on ECS. */
+    public record EcsService(String cluster, String service) {
     }
 
     /** The alias target of a region's failover record (its load balancer). */
@@ -205,8 +215,14 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         RegionResources regionResources(RegionId region, boolean records) {
             String p = "region." + region + ".";
             String db = required(p + DB_CLUSTER, CLUSTER_ID, "an Aurora cluster identifier");
-            String cluster = required(p + ECS_CLUSTER, ECS_NAME, "an ECS cluster name or ARN");
-            String service = required(p + ECS_SERVICE, ECS_NAME, "an ECS service name or ARN");
+            Optional<String> cluster = optional(p + ECS_CLUSTER).map(v -> check(p + ECS_CLUSTER, v, ECS_NAME,
+                    "an ECS cluster name or ARN"));
+            Optional<String> service = optional(p + ECS_SERVICE).map(v -> check(p + ECS_SERVICE, v, ECS_NAME,
+                    "an ECS service name or ARN"));
+            if (cluster.isPresent() != service.isPresent()) {
+                problem(p + (cluster.isPresent() ? ECS_SERVICE : ECS_CLUSTER), "missing: " + ECS_CLUSTER + " and "
+                        + ECS_SERVICE + " go together (both for a service on ECS, neither for a serverless region)");
+            }
             URI health = url(p + HEALTH_URL, true);
             String check = required(p + HEALTH_CHECK_ID, HEALTH_CHECK, "a Route 53 health check id");
             String topic = required(p + ALERT_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN in " + region);
@@ -237,7 +253,9 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
             }
             Optional<Alias> alias = aliasName.isPresent() && aliasZone.isPresent()
                     ? Optional.of(new Alias(aliasName.get(), aliasZone.get())) : Optional.empty();
-            return new RegionResources(db, cluster, service, health, check, topic, alias, minTasks);
+            Optional<EcsService> ecs = cluster.isPresent() && service.isPresent()
+                    ? Optional.of(new EcsService(cluster.get(), service.get())) : Optional.empty();
+            return new RegionResources(db, ecs, health, check, topic, alias, minTasks);
         }
 
         void problem(String key, String message) {

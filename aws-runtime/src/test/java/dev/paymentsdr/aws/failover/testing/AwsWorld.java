@@ -6,6 +6,8 @@ import dev.paymentsdr.aws.failover.AwsClients;
 import dev.paymentsdr.aws.failover.config.FailoverResources;
 import dev.paymentsdr.aws.failover.state.StateTable;
 import dev.paymentsdr.aws.testing.MotoServer;
+import dev.paymentsdr.contract.KeyValues;
+import dev.paymentsdr.contract.RuntimeVariable;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -102,11 +104,14 @@ public final class AwsWorld implements AutoCloseable {
             settings.put(prefix + FailoverResources.HEALTH_CHECK_ID, check);
         }
         String table = "payments-dr-failover-" + name;
-        clients.dynamoDb(EAST_2).createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName(StateTable.PK).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(StateTable.SK).attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName(StateTable.PK).keyType(KeyType.HASH),
-                        k -> k.attributeName(StateTable.SK).keyType(KeyType.RANGE)));
+        // the state table is a global table: a replica in each region (moto replicates nothing; the lease lives in one)
+        for (RegionId region : List.of(EAST_1, EAST_2)) {
+            clients.dynamoDb(region).createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName(StateTable.PK).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(StateTable.SK).attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName(StateTable.PK).keyType(KeyType.HASH),
+                            k -> k.attributeName(StateTable.SK).keyType(KeyType.RANGE)));
+        }
         String domain = name + ".example.test";
         zoneId = clients.route53().createHostedZone(b -> b.name(domain).callerReference(name)).hostedZone().id()
                 .replace("/hostedzone/", "");
@@ -145,6 +150,19 @@ public final class AwsWorld implements AutoCloseable {
 
     public FailoverResources resources() {
         return FailoverResources.parse(settings, "the test world");
+    }
+
+    /** A failover function's environment in {@code region}, as the stacks set it (all resources named). */
+    public Map<String, String> functionEnvironment(RegionId region) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", region.name());
+        environment.put(RuntimeVariable.PAYMENTS_FAILOVER_RESOURCES.name(), KeyValues.encode(settings));
+        return environment;
+    }
+
+    /** The world's name, part of every resource name. */
+    public String name() {
+        return name;
     }
 
     public String clusterId(RegionId region) {
@@ -224,9 +242,15 @@ public final class AwsWorld implements AutoCloseable {
 
     private void serve(RegionId region, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        boolean ready = !down.contains(region) && isWriter(region);
-        if (path.equals("/health/ready")) {
-            respond(exchange, ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "not_ready") + "\"}");
+        boolean writer = isWriter(region);
+        boolean ready = !down.contains(region) && writer;
+        if (path.equals("/health")) {
+            respond(exchange, down.contains(region) ? 503 : 200, "{\"status\":\"up\",\"region\":\"" + region + "\"}");
+        } else if (path.equals("/health/ready")) {
+            // as the service answers: its database's role, or unknown when it cannot reach it
+            String role = down.contains(region) ? "unknown" : writer ? "primary" : "standby";
+            respond(exchange, ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "not_ready") + "\",\"region\":\""
+                    + region + "\",\"role\":\"" + role + "\",\"writable\":" + ready + "}");
         } else if (!ready) {
             respond(exchange, 503, "{\"error\":{\"code\":\"not_primary\"}}");
         } else if (path.equals("/v1/payments") && exchange.getRequestMethod().equals("POST")) {

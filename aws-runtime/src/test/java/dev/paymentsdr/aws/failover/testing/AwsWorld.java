@@ -177,7 +177,10 @@ public final class AwsWorld implements AutoCloseable {
         return zoneId;
     }
 
-    /** Publishes the secondary's replication and RPO lag, as Aurora does every minute. */
+    /**
+     * Publishes the secondary's replication and RPO lag, as Aurora does every minute. CloudWatch keeps the largest
+     * value of each minute: a lag that falls shows only in a later minute.
+     */
     public void setLag(RegionId region, long millis) {
         for (String metric : List.of("AuroraGlobalDBReplicationLag", "AuroraGlobalDBRPOLag")) {
             clients.cloudWatch(region).putMetricData(b -> b.namespace("AWS/RDS").metricData(d -> d.metricName(metric)

@@ -31,6 +31,20 @@ public record TriggerInput(Optional<FailoverMode> mode, Optional<String> targetR
             "runUntil", "joinIfBusy", "requestedBy");
     private static final List<String> RESUMABLE_STEPS = java.util.Arrays.stream(Step.values()).map(Step::label).toList();
 
+    /**
+     * The event that starts an unplanned failover to {@code target} under {@code executionId}, joining a failover
+     * already running: what the monitor's automatic mode sends.
+     */
+    public static java.util.Map<String, Object> automaticFailover(ExecutionId executionId, String target, String requestedBy) {
+        java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("mode", FailoverMode.UNPLANNED.label());
+        event.put("targetRegion", target);
+        event.put("executionId", executionId.value());
+        event.put("joinIfBusy", true);
+        event.put("requestedBy", requestedBy.length() > 200 ? requestedBy.substring(0, 200) : requestedBy);
+        return event;
+    }
+
     /** Reads and validates the event; throws {@link InvalidTriggerInputException} listing every problem. */
     public static TriggerInput parse(JsonNode json) {
         List<String> problems = new ArrayList<>();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code drctl bench}: measures the payment API against pgbench and records the figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the payment API at saturation against pgbench with the same SQL; write bench/results and the README figures.")
+        description = "Benchmark the payment API at saturation against pgbench with the same SQL; write bench/results (and the README figures with --update-readme).")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -31,8 +31,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--results-dir", description = "Where result files go (default: bench/results in the repository).")
     private Path resultsDir;
 
-    @Option(names = "--no-readme", description = "Do not write the figures into README.md.")
-    private boolean noReadme;
+    @Option(names = "--update-readme", description = "Also write the figures into README.md (a checkout stays clean without it).")
+    private boolean updateReadme;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
         ResultsWriter writer = new ResultsWriter();
         Path file = writer.write(result, dir);
         System.out.println("\nresults: " + file);
-        if (!noReadme && writer.updateReadme(home.resolve("README.md"), result, "./drctl bench")) {
+        if (updateReadme && writer.updateReadme(home.resolve("README.md"), result, "./drctl bench")) {
             System.out.println("README.md: figures updated");
         }
         return 0;

@@ -1,15 +1,17 @@
 package dev.paymentsdr.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code drctl} command: every payments-dr operation is one of its subcommands. */
 @Command(name = "drctl",
         mixinStandardHelpOptions = true,
-        version = "drctl 0.1.0",
-        description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill.",
+        versionProvider = DrctlVersion.class,
+        description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill, reconcile.",
         subcommands = {
             dev.paymentsdr.service.ServeCommand.class,
+            dev.paymentsdr.service.reconcile.ReconcileCommand.class,
             dev.paymentsdr.bench.BenchCommand.class,
             dev.paymentsdr.lab.cli.LabCommand.class,
             dev.paymentsdr.cli.failover.FailoverCommand.class, dev.paymentsdr.cli.failover.FailbackCommand.class, dev.paymentsdr.cli.failover.MonitorCommand.class, dev.paymentsdr.cli.failover.StatusCommand.class,
@@ -32,6 +34,7 @@ public final class Drctl implements Runnable {
 
     /** The configured command line; tests execute it in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Drctl()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Drctl()).setCaseInsensitiveEnumValuesAllowed(true)
+                .addSubcommand("completion", new AutoComplete.GenerateCompletion());
     }
 }

@@ -23,6 +23,37 @@ class DrctlTest {
     }
 
     @Test
+    void versionNamesTheBuildAndTheCommitItWasBuiltFrom() {
+        CommandLine cli = Drctl.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(out.toString()).containsPattern("^drctl \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{12}|unknown)");
+    }
+
+    @Test
+    void completionPrintsABashScriptThatCompletesTheSubcommands() {
+        CommandLine cli = Drctl.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("completion")).isZero();
+        assertThat(out.toString()).contains("complete -F _complete_drctl").contains("drill").contains("serve")
+                .contains("--scenario");
+    }
+
+    @Test
+    void benchWritesTheReadmeOnlyWhenAsked() {
+        CommandLine cli = Drctl.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+
+        assertThat(cli.execute("bench", "--help")).isZero();
+        assertThat(out.toString()).contains("--update-readme").doesNotContain("--no-readme");
+    }
+
+    @Test
     void anUnknownCommandIsRejectedWithUsage() {
         CommandLine cli = Drctl.commandLine();
         StringWriter err = new StringWriter();

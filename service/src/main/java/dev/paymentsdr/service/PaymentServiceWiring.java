@@ -6,13 +6,17 @@ import dev.paymentsdr.payments.application.PaymentQueryService;
 import dev.paymentsdr.payments.domain.model.AmountPolicy;
 import dev.paymentsdr.payments.port.out.PaymentEventPublisher;
 import dev.paymentsdr.payments.port.out.TransactionLogArchive;
+import dev.paymentsdr.service.adapter.in.api.JsonLimits;
 import dev.paymentsdr.service.adapter.in.api.PaymentApi;
 import dev.paymentsdr.service.adapter.in.api.PaymentJson;
 import dev.paymentsdr.service.adapter.out.events.LogEventPublisher;
 import dev.paymentsdr.service.backend.AdapterCatalog;
 import dev.paymentsdr.service.backend.BackgroundRelay;
 import dev.paymentsdr.service.backend.LedgerAdapters;
+import dev.paymentsdr.service.health.ReadinessProbe;
 import dev.paymentsdr.service.health.ReadinessReport;
+import dev.paymentsdr.service.metrics.ServiceMetrics;
+import dev.paymentsdr.service.metrics.TimedLedger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +38,18 @@ public final class PaymentServiceWiring implements AutoCloseable {
     private final Optional<BackgroundRelay> backgroundRelay;
     private final List<AutoCloseable> sinks;
     private final PaymentApi api;
+    private final ServiceMetrics metrics;
 
     private PaymentServiceWiring(ServiceConfig config, LedgerAdapters ledger, OutboxRelay relay,
-                                 Optional<BackgroundRelay> backgroundRelay, List<AutoCloseable> sinks, PaymentApi api) {
+                                 Optional<BackgroundRelay> backgroundRelay, List<AutoCloseable> sinks, PaymentApi api,
+                                 ServiceMetrics metrics) {
         this.config = config;
         this.ledger = ledger;
         this.relay = relay;
         this.backgroundRelay = backgroundRelay;
         this.sinks = sinks;
         this.api = api;
+        this.metrics = metrics;
     }
 
     /** Never fails because the database is down or read-only: readiness says so, and migration runs once writable. */
@@ -52,7 +59,24 @@ public final class PaymentServiceWiring implements AutoCloseable {
 
     /** The same with the given adapter factories. */
     public static PaymentServiceWiring create(ServiceConfig config, AdapterCatalog adapters) {
-        LedgerAdapters ledger = adapters.ledger(config, PaymentJson::render);
+        return create(config, adapters, JsonLimits.DEFAULTS);
+    }
+
+    /** As {@link #create(ServiceConfig)}, with request bodies parsed within the given limits. */
+    public static PaymentServiceWiring create(ServiceConfig config, JsonLimits jsonLimits) {
+        return create(config, AdapterCatalog.load(), jsonLimits);
+    }
+
+    /** The same with the given adapter factories and JSON limits. */
+    public static PaymentServiceWiring create(ServiceConfig config, AdapterCatalog adapters, JsonLimits jsonLimits) {
+        ServiceMetrics metrics = ServiceMetrics.create(config.region());
+        LedgerAdapters ledger;
+        try {
+            ledger = adapters.ledger(config, PaymentJson::render, metrics.registry());
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         List<AutoCloseable> sinks = new ArrayList<>();
         try {
             PaymentEventPublisher publisher = config.backends().eventBus()
@@ -62,20 +86,24 @@ public final class PaymentServiceWiring implements AutoCloseable {
                     .map(location -> closeLater(adapters.archive(config.region(), location), sinks))
                     .orElse(TransactionLogArchive.NONE);
             OutboxRelay relay = new OutboxRelay(ledger.outbox(), publisher, archive, OutboxRelay.DEFAULT_BATCH_SIZE);
-            PaymentQueryService queries = new PaymentQueryService(ledger.loader(), ledger.lister());
+            // Every ledger's calls and readiness checks are measured the same way, whichever adapter serves them.
+            TimedLedger timed = new TimedLedger(ledger.recorder(), ledger.loader(), ledger.lister(), metrics.registry());
+            ReadinessProbe readiness = metrics.observed(ledger.readiness());
+            PaymentQueryService queries = new PaymentQueryService(timed, timed);
             PaymentApi api = new PaymentApi(
-                    new CreatePaymentService(ledger.recorder(), Clock.systemUTC(), UUID::randomUUID, config.region()),
-                    queries, queries, ledger.readiness(), new AmountPolicy(config.maxAmount()), config.region());
+                    new CreatePaymentService(timed, Clock.systemUTC(), UUID::randomUUID, config.region()),
+                    queries, queries, readiness, new AmountPolicy(config.maxAmount()), config.region(), jsonLimits);
             // The first check migrates when the database is a writable primary; otherwise it only reports why not.
-            ReadinessReport first = ledger.readiness().check();
+            ReadinessReport first = readiness.check();
             LOG.info("payment service wired for region {}: {} ledger, role {}, {}", config.region(),
                     config.backends().ledger().wireName(), first.role().wireName(), first.notReadyReason().orElse("ready"));
             Optional<BackgroundRelay> background = config.backends().backgroundRelay()
                     ? Optional.of(BackgroundRelay.start(relay, BackgroundRelay.INTERVAL)) : Optional.empty();
-            return new PaymentServiceWiring(config, ledger, relay, background, sinks, api);
+            return new PaymentServiceWiring(config, ledger, relay, background, sinks, api, metrics);
         } catch (RuntimeException e) {
             closeAll(sinks, e);
             ledger.close();
+            metrics.close();
             throw e;
         }
     }
@@ -105,7 +133,12 @@ public final class PaymentServiceWiring implements AutoCloseable {
         return ledger;
     }
 
-    /** Stops the background relay (after one last pass), then closes the ledger and the event and archive clients. */
+    /** The instance's metrics: requests, ledger, pool, readiness, replication, JVM. */
+    public ServiceMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops the background relay (after one last pass), then closes the ledger, the event and archive clients, the metrics. */
     @Override
     public void close() {
         try {
@@ -114,7 +147,11 @@ public final class PaymentServiceWiring implements AutoCloseable {
             try {
                 closeAll(sinks, null);
             } finally {
-                ledger.close();
+                try {
+                    ledger.close();
+                } finally {
+                    metrics.close();
+                }
             }
         }
     }

@@ -77,6 +77,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Database connections, 1-200 (env PAYMENTS_DB_POOL_SIZE; default 10).")
     String dbPoolSize;
 
+    @CommandLine.Mixin
+    RequestLimitOptions limitOptions = new RequestLimitOptions();
+
     @Option(names = "--max-amount", paramLabel = "AMOUNT",
             description = "Largest accepted payment in major units (env PAYMENTS_MAX_AMOUNT; default 1000000).")
     String maxAmount;
@@ -96,10 +99,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServiceConfig config = config();
-        LOG.info("starting the payment service: {}", config); // toString leaves the password out
+        RequestLimits limits = limits();
+        LOG.info("starting the payment service: {}, {}", config, limits); // toString leaves the password out
         PaymentHttpServer server;
         try {
-            server = PaymentHttpServer.start(config);
+            server = PaymentHttpServer.start(config, limits);
         } catch (RuntimeException e) {
             LOG.error("payment service could not start: {}", e.getMessage());
             spec.commandLine().getErr().println("serve: cannot start the payment service: " + e.getMessage());
@@ -142,6 +146,15 @@ public final class ServeCommand implements Callable<Integer> {
                             ServiceConfig.DEFAULT_POOL_SIZE),
                     maxAmount(),
                     ServiceConfig.backendsFromEnvironment(environment, ledger, dbUrl, table, eventBus, archive));
+        } catch (ConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "serve: " + e.getMessage());
+        }
+    }
+
+    /** The validated request limits: flags first, then PAYMENTS_* variables, then defaults. */
+    RequestLimits limits() {
+        try {
+            return limitOptions.limits(environment);
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "serve: " + e.getMessage());
         }

@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.paymentsdr.service.contract.CheckedHttp;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,25 +23,24 @@ class LazyMigrationIT {
             pg.server().execute("postgres", "ALTER SYSTEM SET default_transaction_read_only = on", "SELECT pg_reload_conf()");
             try (PaymentHttpServer server = PaymentHttpServer.start(new ServiceConfig("us-east-1", "127.0.0.1", 0,
                     pg.jdbcUrl(), pg.username(), pg.password(), 2, new BigDecimal("1000000")))) {
-                HttpClient http = HttpClient.newHttpClient();
-                URI base = URI.create("http://127.0.0.1:" + server.port());
+                CheckedHttp http = new CheckedHttp(server.port());
 
-                HttpResponse<String> ready = get(http, base, "/health/ready");
+                HttpResponse<String> ready = http.get("/health/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(ready.body()).get("reason").asText()).contains("read-only");
-                HttpResponse<String> refused = post(http, base);
+                HttpResponse<String> refused = post(http);
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(JSON.readTree(refused.body()).get("error").get("code").asText()).isEqualTo("not_primary");
-                assertThat(get(http, base, "/v1/payments?customerId=c").statusCode()).isEqualTo(503);
+                assertThat(http.get("/v1/payments?customerId=c").statusCode()).isEqualTo(503);
                 assertThat(tableExists(pg)).isFalse();
 
                 pg.server().execute("postgres", "SET default_transaction_read_only = off",
                         "ALTER SYSTEM RESET default_transaction_read_only", "SELECT pg_reload_conf()");
 
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                        assertThat(get(http, base, "/health/ready").statusCode()).isEqualTo(200));
+                        assertThat(http.get("/health/ready").statusCode()).isEqualTo(200));
                 assertThat(tableExists(pg)).isTrue();
-                assertThat(post(http, base).statusCode()).isEqualTo(201);
+                assertThat(post(http).statusCode()).isEqualTo(201);
             }
         }
     }
@@ -56,15 +53,7 @@ class LazyMigrationIT {
         }
     }
 
-    private static HttpResponse<String> post(HttpClient http, URI base) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", "lazy-1")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(HttpClient http, URI base, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(CheckedHttp http) throws Exception {
+        return http.postJson("/v1/payments", "lazy-1", "{\"customerId\":\"c\",\"amount\":\"1\",\"currency\":\"USD\"}");
     }
 }

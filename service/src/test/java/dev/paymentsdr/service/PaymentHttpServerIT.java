@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.localpg.TemporaryPostgres;
+import dev.paymentsdr.service.adapter.in.api.ApiRequest;
+import dev.paymentsdr.service.adapter.in.api.ApiResponse;
+import dev.paymentsdr.service.contract.CheckedHttp;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -42,16 +43,14 @@ class PaymentHttpServerIT {
 
     private static TemporaryPostgres pg;
     private static PaymentHttpServer server;
-    private static HttpClient http;
-    private static URI base;
+    private static CheckedHttp http;
 
     @BeforeAll
     static void startServiceAndDatabase() {
         pg = TemporaryPostgres.start();
         server = PaymentHttpServer.start(new ServiceConfig("us-east-1", "127.0.0.1", 0, pg.jdbcUrl(), pg.username(),
                 pg.password(), 10, new BigDecimal("1000000")));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        base = URI.create("http://127.0.0.1:" + server.port());
+        http = new CheckedHttp(server.port());
     }
 
     @AfterAll
@@ -287,6 +286,9 @@ class PaymentHttpServerIT {
         assertThat(get("/v1/payments?customerId=a&limit=101").statusCode()).isEqualTo(400);
         assertThat(get("/v1/payments?customerId=a&limit=ten").statusCode()).isEqualTo(400);
         assertThat(get("/v1/payments?customerId=a&cursor=bogus").statusCode()).isEqualTo(400);
+        String impossible = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("v1:-5:0:" + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/v1/payments?customerId=a&cursor=" + impossible).statusCode()).isEqualTo(400);
         assertThat(get("/v1/payments?customerId=x%27%20OR%20%271%27%3D%271").statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(get("/v1/payments?customerId=a").body()).get("items")).isEmpty();
     }
@@ -331,14 +333,79 @@ class PaymentHttpServerIT {
     }
 
     @Test
+    void givenAWrongPassword_thenReadinessSaysAuthenticationFailedWithoutNamingHostPortOrUser() {
+        ServiceConfig wrong = new ServiceConfig("us-east-1", "127.0.0.1", 0, pg.jdbcUrl(), "probe_user_x",
+                "wrong-password-x", 1, new BigDecimal("1000"));
+        try (PaymentServiceWiring wiring = PaymentServiceWiring.create(wrong)) {
+            ApiResponse ready = wiring.api().handle(new ApiRequest("GET", "/health/ready", Map.of(), Map.of(), null));
+
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.body()).contains("database authentication failed (SQLState 28P01)")
+                    .doesNotContain("probe_user_x").doesNotContain("wrong-password-x")
+                    .doesNotContain(Integer.toString(pg.server().port())).doesNotContain("127.0.0.1");
+        }
+    }
+
+    @Test
     void aWellFormedRequestIdIsEchoedAndAMalformedOneIsReplaced() throws Exception {
-        HttpResponse<String> kept = http.send(HttpRequest.newBuilder(base.resolve("/health")).header("X-Request-Id", "trace-123").build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> replaced = http.send(HttpRequest.newBuilder(base.resolve("/health")).header("X-Request-Id", "bad id!").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> kept = http.send("GET", "/health", Map.of("X-Request-Id", "trace-123"), null);
+        HttpResponse<String> replaced = http.send("GET", "/health", Map.of("X-Request-Id", "bad id!"), null);
 
         assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("trace-123");
         assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(v -> assertThat(v).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void theOpenApiContractIsServedAtOpenapiJsonAndIsTheOneTheTestsCheckAgainst() throws Exception {
+        HttpResponse<String> served = get("/openapi.json");
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(JSON.readTree(served.body())).isEqualTo(dev.paymentsdr.service.contract.OpenApiContract.get().document());
+        assertThat(http.send("POST", "/openapi.json", Map.of(), null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void metricsForPrometheusShowRequestsByRouteAndStatusLedgerAndPoolTimingsAndReadiness() throws Exception {
+        post(VALID, "k-metrics");
+        post("{\"customerId\":\"cust-1\",\"amount\":\"0\",\"currency\":\"USD\"}", "k-metrics-bad");
+        get("/v1/payments/" + java.util.UUID.randomUUID());
+        get("/health/ready");
+
+        HttpResponse<String> scraped = get("/metrics");
+
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        String text = scraped.body();
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/payments\"", "status=\"201\"", "method=\"POST\"")).isPositive();
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/payments\"", "status=\"422\"")).isPositive();
+        assertThat(metric(text, "http_server_requests_seconds_count", "uri=\"/v1/payments/{id}\"", "status=\"404\"")).isPositive();
+        assertThat(metric(text, "http_server_requests_seconds_bucket", "uri=\"/v1/payments\"", "status=\"201\"", "le=\"+Inf\"")).isPositive();
+        assertThat(metric(text, "payments_ledger_seconds_count", "operation=\"record\"", "outcome=\"ok\"")).isPositive();
+        assertThat(metric(text, "payments_ledger_seconds_count", "operation=\"load\"", "outcome=\"ok\"")).isPositive();
+        assertThat(metric(text, "hikaricp_connections_acquire_seconds_count", "pool=\"payments-us-east-1\"")).isPositive();
+        assertThat(metric(text, "hikaricp_connections_max", "pool=\"payments-us-east-1\"")).isEqualTo(10);
+        assertThat(metric(text, "payments_readiness_ready", "region=\"us-east-1\"")).isEqualTo(1);
+        assertThat(metric(text, "payments_database_role", "role=\"primary\"")).isEqualTo(1);
+        assertThat(metric(text, "payments_database_role", "role=\"standby\"")).isZero();
+        assertThat(metric(text, "payments_readiness_check_seconds_count")).isPositive();
+        assertThat(metric(text, "jetty_threads_max")).isPositive();
+        assertThat(metric(text, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
+        // Raw paths never become series: an unknown one is OTHER.
+        get("/v2/nothing-" + java.util.UUID.randomUUID());
+        assertThat(get("/metrics").body()).contains("uri=\"OTHER\"").doesNotContain("nothing-");
+    }
+
+    /** The value of the first sample of a metric whose labels contain all the given label=value texts. */
+    static double metric(String exposition, String name, String... labels) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                if (java.util.Arrays.stream(labels).allMatch(line::contains)) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        throw new AssertionError("no sample of " + name + " with " + java.util.Arrays.toString(labels) + " in:\n" + exposition);
     }
 
     @Test
@@ -346,24 +413,9 @@ class PaymentHttpServerIT {
         HttpResponse<String> unknown = get("/v2/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("error").get("code").asText()).isEqualTo("not_found");
-        HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(base.resolve("/v1/payments")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = http.send("DELETE", "/v1/payments", Map.of(), null);
         assertThat(deleted.statusCode()).isEqualTo(405);
         assertThat(deleted.headers().firstValue("Allow")).hasValue("GET, POST");
-    }
-
-    @Test
-    void aRequestJettyRefusesBeforeRoutingStillGetsAJsonError() throws Exception {
-        // A raw socket: java.net.URI will not even build a path with a broken %-escape.
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
-            socket.getOutputStream().write("GET /v1/payments/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-            assertThat(response).startsWith("HTTP/1.1 400").contains("Content-Type: application/json");
-            JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).get("error");
-            assertThat(error.get("code").asText()).isEqualTo("bad_request");
-        }
     }
 
     // ---- helpers
@@ -404,21 +456,18 @@ class PaymentHttpServerIT {
     }
 
     private static HttpResponse<String> send(String contentType, String key, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
         if (key != null) {
-            request.header("Idempotency-Key", key);
+            headers.put("Idempotency-Key", key);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send("POST", "/v1/payments", headers, body);
     }
 
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get(pathAndQuery);
     }
 
     private static Connection connect() throws SQLException {

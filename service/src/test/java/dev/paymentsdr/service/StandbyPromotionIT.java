@@ -10,9 +10,7 @@ import dev.paymentsdr.localpg.PostgresBinaries;
 import dev.paymentsdr.localpg.PostgresServer;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.paymentsdr.service.contract.CheckedHttp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +31,7 @@ class StandbyPromotionIT {
     private static Path standbyHome;
     private static PostgresServer standby;
     private static PaymentHttpServer server;
-    private static HttpClient http;
-    private static URI base;
+    private static CheckedHttp http;
 
     @BeforeAll
     static void startPrimaryStandbyAndAServiceOnTheStandby() throws Exception {
@@ -48,8 +45,7 @@ class StandbyPromotionIT {
         standby.initStandbyFrom(primary.server(), "service_test_slot", Map.of("fsync", "off", "max_connections", "300"));
         standby.start();
         server = PaymentHttpServer.start(config(standby.jdbcUrl("postgres")));
-        http = HttpClient.newHttpClient();
-        base = URI.create("http://127.0.0.1:" + server.port());
+        http = new CheckedHttp(server.port());
     }
 
     private static ServiceConfig config(String jdbcUrl) {
@@ -79,6 +75,15 @@ class StandbyPromotionIT {
 
     @Test
     void givenAStandby_thenNotReadyAndPaymentsRefused_andAfterPromotionReadyAndPaymentsTaken() throws Exception {
+        // The primary's service sees its standby's lag; the standby's service its own replay position.
+        try (PaymentServiceWiring onPrimary = PaymentServiceWiring.create(config(primary.jdbcUrl()))) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> onPrimary.api().handle(new dev.paymentsdr.service.adapter.in.api.ApiRequest("GET", "/health/ready",
+                            java.util.Map.of(), java.util.Map.of(), null)).body().contains("\"lagBytes\""));
+            assertThat(onPrimary.metrics().scrape()).containsPattern("payments_replication_lag_bytes\\{[^}]*standby=\"[^\"]+\"");
+        }
+        assertThat(get("/health/ready").statusCode()).isEqualTo(503);
+        assertThat(PaymentHttpServerIT.metric(get("/metrics").body(), "payments_database_role", "role=\"standby\"")).isEqualTo(1);
+        assertThat(PaymentHttpServerIT.metric(get("/metrics").body(), "payments_standby_received_not_replayed_bytes")).isNotNegative();
         HttpResponse<String> ready = get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         JsonNode report = JSON.readTree(ready.body());
@@ -107,13 +112,10 @@ class StandbyPromotionIT {
     }
 
     private static HttpResponse<String> post(String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(PAYMENT)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.postJson("/v1/payments", key, PAYMENT);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.get(path);
     }
 }

@@ -6,6 +6,7 @@ import dev.paymentsdr.payments.port.out.TransactionLogArchive;
 import dev.paymentsdr.payments.port.out.TransactionLogReader;
 import dev.paymentsdr.service.ConfigException;
 import dev.paymentsdr.service.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -16,8 +17,13 @@ public final class AdapterCatalog {
     private static final String AWS_MODULE = "the aws-runtime module (drctl and the Lambda jar include it)";
     private final List<PaymentAdapterFactory> factories;
 
-    AdapterCatalog(List<PaymentAdapterFactory> factories) {
+    private AdapterCatalog(List<PaymentAdapterFactory> factories) {
         this.factories = List.copyOf(factories);
+    }
+
+    /** These factories, asked in this order (tests point the AWS adapters at an emulator this way). */
+    public static AdapterCatalog of(List<PaymentAdapterFactory> factories) {
+        return new AdapterCatalog(factories);
     }
 
     /** The factories registered under META-INF/services. */
@@ -27,7 +33,12 @@ public final class AdapterCatalog {
     }
 
     public LedgerAdapters ledger(ServiceConfig config, Function<Payment, String> responseBody) {
-        return first(f -> f.ledger(config, responseBody), "--ledger " + config.backends().ledger().wireName()
+        return ledger(config, responseBody, null);
+    }
+
+    /** The same, with the ledger's own metrics (such as its connection pool's) in the given registry. */
+    public LedgerAdapters ledger(ServiceConfig config, Function<Payment, String> responseBody, MeterRegistry metrics) {
+        return first(f -> f.ledger(config, responseBody, metrics), "--ledger " + config.backends().ledger().wireName()
                 + " needs " + AWS_MODULE + " on the class path");
     }
 

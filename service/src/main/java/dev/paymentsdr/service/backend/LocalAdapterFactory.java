@@ -13,6 +13,7 @@ import dev.paymentsdr.service.adapter.out.persistence.JdbcPaymentOutbox;
 import dev.paymentsdr.service.adapter.out.persistence.JdbcReadinessProbe;
 import dev.paymentsdr.service.adapter.out.persistence.SchemaMigrator;
 import dev.paymentsdr.service.adapter.out.persistence.SqlDialect;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,12 +23,18 @@ public final class LocalAdapterFactory implements PaymentAdapterFactory {
 
     @Override
     public Optional<LedgerAdapters> ledger(ServiceConfig config, Function<Payment, String> responseBody) {
+        return ledger(config, responseBody, null);
+    }
+
+    @Override
+    public Optional<LedgerAdapters> ledger(ServiceConfig config, Function<Payment, String> responseBody,
+                                           MeterRegistry metrics) {
         if (config.backends().ledger() != LedgerKind.JDBC) {
             return Optional.empty();
         }
         SqlDialect dialect = SqlDialect.forUrl(config.dbUrl()).orElseThrow();
         HikariDataSource pool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
-                config.dbPoolSize(), config.region());
+                config.dbPoolSize(), config.region(), metrics);
         // Readiness has a connection of its own: a saturated payment pool must not make the region look down.
         HikariDataSource healthPool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
                 1, config.region() + "-health");

@@ -5,6 +5,7 @@ import dev.paymentsdr.payments.port.out.PaymentEventPublisher;
 import dev.paymentsdr.payments.port.out.TransactionLogArchive;
 import dev.paymentsdr.payments.port.out.TransactionLogReader;
 import dev.paymentsdr.service.ServiceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,6 +23,17 @@ public interface PaymentAdapterFactory {
      */
     default Optional<LedgerAdapters> ledger(ServiceConfig config, Function<Payment, String> responseBody) {
         return Optional.empty();
+    }
+
+    /**
+     * The same, with a registry for the ledger's own metrics (a JDBC ledger's pool); a factory that has none to
+     * report answers as {@link #ledger(ServiceConfig, Function)}.
+     *
+     * @param metrics the service's registry, or null for none
+     */
+    default Optional<LedgerAdapters> ledger(ServiceConfig config, Function<Payment, String> responseBody,
+                                            MeterRegistry metrics) {
+        return ledger(config, responseBody);
     }
 
     /** A publisher to the named event bus of the region. */

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** Position in a newest-first payment listing: the (createdAt, id) of the last payment already returned. */
 public record PageCursor(Instant createdAt, PaymentId id) {
+    /** No payment was created before 1970 or after 9999: a cursor outside that range was not made by this API. */
+    private static final long LATEST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     public PageCursor {
         Objects.requireNonNull(createdAt, "createdAt");
@@ -25,7 +27,7 @@ public record PageCursor(Instant createdAt, PaymentId id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Reads text made by {@link #encode()}; empty when it is anything else. */
+    /** Reads text made by {@link #encode()}; empty when it is anything else, including a well-formed impossible one. */
     public static Optional<PageCursor> decode(String text) {
         if (text == null || text.isEmpty() || text.length() > 200) {
             return Optional.empty();
@@ -38,7 +40,7 @@ public record PageCursor(Instant createdAt, PaymentId id) {
             }
             long seconds = Long.parseLong(parts[1]);
             int nanos = Integer.parseInt(parts[2]);
-            if (nanos < 0 || nanos > 999_999_999) {
+            if (seconds < 0 || seconds > LATEST_SECOND || nanos < 0 || nanos > 999_999_999) {
                 return Optional.empty();
             }
             return PaymentId.parse(parts[3]).map(id -> new PageCursor(Instant.ofEpochSecond(seconds, nanos), id));

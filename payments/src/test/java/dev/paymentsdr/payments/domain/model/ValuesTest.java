@@ -82,4 +82,17 @@ class ValuesTest {
         assertThat(PageCursor.decode("")).isEmpty();
         assertThat(PageCursor.decode("%%%")).isEmpty();
     }
+
+    @Test
+    void aWellFormedCursorForAnImpossibleTimeIsRefused() {
+        String id = UUID.randomUUID().toString();
+        java.util.function.Function<String, String> encoded = plain -> java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(PageCursor.decode(encoded.apply("v1:1795834800:0:" + id))).isPresent();
+        assertThat(PageCursor.decode(encoded.apply("v1:-1:0:" + id))).isEmpty();
+        assertThat(PageCursor.decode(encoded.apply("v1:-62135596800:0:" + id))).isEmpty();
+        assertThat(PageCursor.decode(encoded.apply("v1:253402300800:0:" + id))).isEmpty();
+        assertThat(PageCursor.decode(encoded.apply("v1:31556889864403199:0:" + id))).isEmpty();
+    }
 }

@@ -41,11 +41,17 @@ public final class PaymentApi {
 
     public PaymentApi(CreatePaymentUseCase createPayment, GetPaymentQuery getPayment, ListPaymentsQuery listPayments,
                       ReadinessProbe readiness, AmountPolicy amountPolicy, String region) {
+        this(createPayment, getPayment, listPayments, readiness, amountPolicy, region, JsonLimits.DEFAULTS);
+    }
+
+    public PaymentApi(CreatePaymentUseCase createPayment, GetPaymentQuery getPayment, ListPaymentsQuery listPayments,
+                      ReadinessProbe readiness, AmountPolicy amountPolicy, String region, JsonLimits jsonLimits) {
         this.createPayment = Objects.requireNonNull(createPayment, "createPayment");
         this.getPayment = Objects.requireNonNull(getPayment, "getPayment");
         this.listPayments = Objects.requireNonNull(listPayments, "listPayments");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
-        this.reader = new PaymentRequestReader(Objects.requireNonNull(amountPolicy, "amountPolicy"));
+        this.reader = new PaymentRequestReader(Objects.requireNonNull(amountPolicy, "amountPolicy"),
+                Objects.requireNonNull(jsonLimits, "jsonLimits"));
         this.region = Objects.requireNonNull(region, "region");
     }
 

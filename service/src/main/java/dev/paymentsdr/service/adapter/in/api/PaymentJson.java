@@ -45,7 +45,8 @@ public final class PaymentJson {
         return TIMESTAMP.format(instant);
     }
 
-    static String error(String code, String message, String field) {
+    /** The API's error body: {"error":{"code","message","field"?}}. */
+    public static String error(String code, String message, String field) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode error = root.putObject("error");
         error.put("code", code);

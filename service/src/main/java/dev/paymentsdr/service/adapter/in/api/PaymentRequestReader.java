@@ -1,7 +1,10 @@
 package dev.paymentsdr.service.adapter.in.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.payments.domain.model.AmountPolicy;
 import dev.paymentsdr.payments.domain.model.CurrencyCode;
 import dev.paymentsdr.payments.domain.model.CustomerId;
@@ -33,9 +36,13 @@ final class PaymentRequestReader {
     private static final String FIELD_LIST = "customerId, amount, currency, description, metadata, transactionId";
 
     private final AmountPolicy amountPolicy;
+    private final JsonLimits jsonLimits;
+    private final ObjectMapper json;
 
-    PaymentRequestReader(AmountPolicy amountPolicy) {
+    PaymentRequestReader(AmountPolicy amountPolicy, JsonLimits jsonLimits) {
         this.amountPolicy = amountPolicy;
+        this.jsonLimits = jsonLimits;
+        this.json = Json.reader(jsonLimits);
     }
 
     CreatePaymentCommand read(ApiRequest request) {
@@ -132,7 +139,7 @@ final class PaymentRequestReader {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
+    private JsonNode parse(byte[] body) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -148,11 +155,13 @@ final class PaymentRequestReader {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
+            root = json.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw beyondLimits(e);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_json",
-                    "request body is not valid JSON: " + e.getOriginalMessage() + " (line "
-                            + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", null);
+            JsonLocation at = e.getLocation();
+            throw new ApiException(400, "invalid_json", "request body is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), null);
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "invalid_json", "request body must be a JSON object", null);
@@ -165,6 +174,22 @@ final class PaymentRequestReader {
             }
         }
         return root;
+    }
+
+    /** The parser's own words name its internals; these say what the body did and what is accepted. */
+    private ApiException beyondLimits(StreamConstraintsException e) {
+        String reason = String.valueOf(e.getMessage());
+        String message;
+        if (reason.startsWith("Number value length")) {
+            message = "request body has a number longer than " + jsonLimits.maxNumberLength()
+                    + " characters; an amount needs far fewer (send it as a string such as \"10.50\")";
+        } else if (reason.contains("nesting depth")) {
+            message = "request body nests objects or arrays deeper than " + jsonLimits.maxNestingDepth()
+                    + " levels; a payment has two (the body and its metadata)";
+        } else {
+            message = "request body is beyond the parser's limits (" + reason.replaceAll(" \\(from .*", "") + ")";
+        }
+        return new ApiException(400, "json_limit_exceeded", message, null);
     }
 
     private CreatePaymentCommand toCommand(IdempotencyKey key, JsonNode root) {

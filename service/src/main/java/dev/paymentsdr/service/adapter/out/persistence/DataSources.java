@@ -2,6 +2,8 @@ package dev.paymentsdr.service.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Builds the HikariCP pool: never fails when the database is down, recovers by itself when it comes back. */
 public final class DataSources {
@@ -18,9 +20,18 @@ public final class DataSources {
      * @throws IllegalArgumentException for a URL of a database the ledger does not support
      */
     public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name) {
+        return pool(jdbcUrl, user, password, poolSize, name, null);
+    }
+
+    /** As above, with the pool's own metrics (connections, acquire and usage times) in the given registry. */
+    public static HikariDataSource pool(String jdbcUrl, String user, String password, int poolSize, String name,
+                                        MeterRegistry metrics) {
         SqlDialect dialect = SqlDialect.forUrl(jdbcUrl).orElseThrow(() -> new IllegalArgumentException(
                 "unsupported database URL; accepted: " + SqlDialect.ACCEPTED_URLS));
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         config.setPoolName("payments-" + name);
         config.setJdbcUrl(jdbcUrl);
         dialect.configurePool(config, jdbcUrl, name);

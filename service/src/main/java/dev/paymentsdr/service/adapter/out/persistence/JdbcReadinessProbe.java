@@ -8,18 +8,16 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Readiness from one short query ({@link SqlDialect#readState}): role (PostgreSQL recovery, MySQL innodb_read_only),
  * read-only fence, and replication facts where the database offers them; migrates once the database is writable.
  */
 public final class JdbcReadinessProbe implements ReadinessProbe {
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcReadinessProbe.class);
     private final DataSource dataSource;
     private final SchemaMigrator migrator;
     private final SqlDialect dialect;
+    private final ReadinessFailures failureLog = new ReadinessFailures();
 
     public JdbcReadinessProbe(DataSource dataSource, SchemaMigrator migrator) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -33,8 +31,7 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
         try (Connection connection = dataSource.getConnection()) {
             state = dialect.readState(connection);
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("readiness query failed", e);
-            return ReadinessReport.notReady(DatabaseRole.UNKNOWN, "database unreachable: " + describe(e), Map.of());
+            return ReadinessReport.notReady(DatabaseRole.UNKNOWN, failureLog.reasonFor(e), Map.of());
         }
         if (state.standby()) {
             migrator.recognizeReplicatedSchema();
@@ -47,34 +44,11 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
             try {
                 migrator.ensureMigrated(); // the query just showed a writable primary
             } catch (RuntimeException e) {
-                LOG.warn("schema migration failed: {}", describe(e));
-                return ReadinessReport.notReady(DatabaseRole.PRIMARY, "schema migration failed: " + describe(e),
-                        state.replication());
+                return ReadinessReport.notReady(DatabaseRole.PRIMARY, "schema migration failed: "
+                        + failureLog.reasonFor(e), state.replication());
             }
         }
+        failureLog.recovered();
         return ReadinessReport.ready(state.replication());
-    }
-
-    /**
-     * A short cause without credentials: the SQLState and first message line of the innermost SQL failure
-     * (the driver's "connection refused" says more than the pool's "timed out").
-     */
-    private static String describe(Throwable e) {
-        SQLException innermost = null;
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                innermost = sql;
-            }
-        }
-        return innermost == null ? firstLine(e.getMessage())
-                : "SQLState " + innermost.getSQLState() + " " + firstLine(innermost.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -42,11 +42,16 @@ import java.util.Set;
  * variables it reads. A function's handler names its component; the stacks set a component no other variables.
  */
 public enum Component {
-    /** The payment service container (ECS): {@code ServiceMain}. */
-    PAYMENT_SERVICE(List.of(), service()),
-    /** The payment functions behind API Gateway and SQS: the same service, configured from the same variables. */
+    /** The payment service container (ECS): {@code ServiceMain}, with its HTTP edge's request limits. */
+    PAYMENT_SERVICE(List.of(), withHttpEdge(service())),
+    /**
+     * The payment functions (API Gateway, function URL, SQS, the scheduled outbox relay): the same service, configured
+     * from the same variables, the database credentials from the secret.
+     */
     PAYMENT_FUNCTION(List.of("dev.paymentsdr.aws.lambda.PaymentApiHandler::handleRequest",
-            "dev.paymentsdr.aws.lambda.PaymentQueueHandler::handleRequest"), withSecret(service())),
+            "dev.paymentsdr.aws.lambda.PaymentFunctionUrlHandler::handleRequest",
+            "dev.paymentsdr.aws.lambda.PaymentQueueHandler::handleRequest",
+            "dev.paymentsdr.aws.lambda.OutboxRelayHandler::handleRequest"), withSecret(service())),
     /** Runs the failover orchestrator in the region being activated. */
     FAILOVER_TRIGGER(List.of("dev.paymentsdr.aws.lambda.failover.trigger.FailoverTriggerHandler::handleRequest"),
             failover()),
@@ -71,6 +76,14 @@ public enum Component {
                 PAYMENTS_DB_PASSWORD_FILE, PAYMENTS_DB_POOL_SIZE, PAYMENTS_MAX_AMOUNT, PAYMENTS_LEDGER, PAYMENTS_TABLE,
                 PAYMENTS_EVENT_BUS, PAYMENTS_ARCHIVE, PAYMENTS_BUCKET, PAYMENTS_RELAY, PAYMENTS_LOG_LEVEL,
                 PAYMENTS_ACCESS_LOG_LEVEL);
+    }
+
+    private static Set<RuntimeVariable> withHttpEdge(Set<RuntimeVariable> variables) {
+        Set<RuntimeVariable> all = EnumSet.copyOf(variables);
+        all.addAll(List.of(RuntimeVariable.PAYMENTS_MAX_JSON_NUMBER_LENGTH, RuntimeVariable.PAYMENTS_MAX_JSON_DEPTH,
+                RuntimeVariable.PAYMENTS_MAX_HEADER_BYTES, RuntimeVariable.PAYMENTS_HTTP_IDLE_TIMEOUT,
+                RuntimeVariable.PAYMENTS_HTTP_REQUEST_TIMEOUT));
+        return all;
     }
 
     private static Set<RuntimeVariable> withSecret(Set<RuntimeVariable> variables) {

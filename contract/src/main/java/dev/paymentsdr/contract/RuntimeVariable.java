@@ -29,6 +29,12 @@ public enum RuntimeVariable {
     PAYMENTS_RELAY("background or off: whether the process relays its outbox on a thread of its own"),
     PAYMENTS_LOG_LEVEL("log level: TRACE, DEBUG, INFO, WARN or ERROR"),
     PAYMENTS_ACCESS_LOG_LEVEL("level of the per-request access line: INFO, or WARN to drop it"),
+    // the container's HTTP edge (drctl serve's request limits)
+    PAYMENTS_MAX_JSON_NUMBER_LENGTH("longest JSON number in a request body, 20-1000 characters"),
+    PAYMENTS_MAX_JSON_DEPTH("deepest JSON nesting in a request body, 2-1000 levels"),
+    PAYMENTS_MAX_HEADER_BYTES("largest request header block, 1024-65536 bytes"),
+    PAYMENTS_HTTP_IDLE_TIMEOUT("idle connection timeout, 1s-1h (500ms, 10s or 2m)"),
+    PAYMENTS_HTTP_REQUEST_TIMEOUT("whole-request timeout, 500ms-5m (500ms, 10s or 2m)"),
 
     // the failover functions (trigger, monitor, readiness tester)
     PAYMENTS_FAILOVER_RESOURCES("the failover's resources as " + KeyValues.FORMAT + " pairs with the keys of"

@@ -12,7 +12,12 @@ public final class FailoverKeys {
     public static final String STATE_TABLE = "state-table";
     /** The one region whose table holds the lease (default: the second region). */
     public static final String STATE_TABLE_REGION = "state-table-region";
+    /** The global endpoint a validation payment goes through; without it, the active region's own endpoint. */
     public static final String PROBE_URL = "probe-url";
+    /** Path of the payments collection under the endpoint: {@code v1/payments} (the service), {@code payments} (the REST API). */
+    public static final String PROBE_PAYMENTS_PATH = "probe-payments-path";
+    /** {@code none}, or {@code execute-api}: SigV4-sign the validation payment (an IAM-authorized API Gateway). */
+    public static final String PROBE_SIGNING = "probe-signing";
     public static final String HOSTED_ZONE_ID = "route53.hosted-zone-id";
     public static final String RECORD_NAME = "route53.record-name";
     public static final String DB_CLUSTER = "db-cluster";

@@ -57,6 +57,11 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(Optional.of(endpoint), credentials);
     }
 
+    /** The credentials every client signs with. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     public RdsClient rds(RegionId region) {
         return client("rds", region, r -> configure(RdsClient.builder(), r).build());
     }

@@ -8,7 +8,8 @@ import dev.paymentsdr.aws.failover.config.FailoverResources.RegionResources;
 import dev.paymentsdr.aws.failover.database.AuroraGlobalDatabase;
 import dev.paymentsdr.aws.failover.database.CloudWatchReplicationLag;
 import dev.paymentsdr.aws.failover.notify.SnsNotifier;
-import dev.paymentsdr.aws.failover.probe.GlobalEndpointPaymentProbe;
+import dev.paymentsdr.aws.failover.probe.ExecuteApiSigner;
+import dev.paymentsdr.aws.failover.probe.HttpPaymentProbe;
 import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
 import dev.paymentsdr.aws.failover.state.DynamoDbLease;
 import dev.paymentsdr.aws.failover.traffic.Route53Traffic;
@@ -94,11 +95,15 @@ public final class AwsFailover {
                 new CloudWatchReplicationLag(clients::cloudWatch, clock), resources.globalClusterId(), clusters, waiter,
                 timeouts.promote());
         SnsNotifier notifier = new SnsNotifier(clients::sns, topics);
-        FailoverPorts ports = new FailoverPorts(database,
-                new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases, waiter,
-                        timeouts.routeSync()),
+        Route53Traffic traffic = new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases,
+                waiter, timeouts.routeSync());
+        Map<RegionId, java.net.URI> endpoints = new LinkedHashMap<>();
+        regions.forEach((region, r) -> endpoints.put(region, HttpPaymentProbe.endpointOf(r.healthUrl())));
+        FailoverPorts ports = new FailoverPorts(database, traffic,
                 new EcsCapacity(clients::ecs, regions, new HttpReadiness(), waiter),
-                new GlobalEndpointPaymentProbe(resources.probeUrl(), waiter),
+                new HttpPaymentProbe(resources.probe(), endpoints, traffic::activeRegion,
+                        resources.probe().signed() ? Optional.of(new ExecuteApiSigner(clients.credentials())) : Optional.empty(),
+                        waiter),
                 notifier,
                 new DynamoDbExecutionLog(clients.dynamoDb(resources.stateTableRegion()), resources.stateTable()),
                 new DynamoDbLease(clients.dynamoDb(resources.stateTableRegion()), resources.stateTable(), clock));

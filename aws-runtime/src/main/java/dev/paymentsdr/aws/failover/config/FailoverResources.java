@@ -20,17 +20,19 @@ import java.util.regex.Pattern;
  * @param stateTable       DynamoDB table of the lease and the execution log (key {@code pk}, sort key {@code sk})
  * @param stateTableRegion the one region whose table the lease is taken in (conditional writes do not
  *                         coordinate across the replicas of a global table)
- * @param probeUrl         the global endpoint a validation payment is sent through
+ * @param probe            how a validation payment is sent
  * @param dns              the failover records, when the deployment has a hosted zone
  */
 public record FailoverResources(List<RegionId> regions, String globalClusterId, String stateTable,
-                                RegionId stateTableRegion, URI probeUrl, Optional<DnsRecords> dns,
+                                RegionId stateTableRegion, Probe probe, Optional<DnsRecords> dns,
                                 Map<RegionId, RegionResources> byRegion) {
     public static final String REGIONS = FailoverKeys.REGIONS;
     public static final String GLOBAL_CLUSTER = FailoverKeys.GLOBAL_CLUSTER;
     public static final String STATE_TABLE = FailoverKeys.STATE_TABLE;
     public static final String STATE_TABLE_REGION = FailoverKeys.STATE_TABLE_REGION;
     public static final String PROBE_URL = FailoverKeys.PROBE_URL;
+    public static final String PROBE_PAYMENTS_PATH = FailoverKeys.PROBE_PAYMENTS_PATH;
+    public static final String PROBE_SIGNING = FailoverKeys.PROBE_SIGNING;
     public static final String HOSTED_ZONE_ID = FailoverKeys.HOSTED_ZONE_ID;
     public static final String RECORD_NAME = FailoverKeys.RECORD_NAME;
     /** Per-region keys are {@code region.<name>.<key>}. */
@@ -74,7 +76,7 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         String table = in.required(STATE_TABLE, TABLE, "3-255 of A-Z a-z 0-9 _ . -");
         RegionId tableRegion = in.optional(STATE_TABLE_REGION).map(v -> in.region(STATE_TABLE_REGION, v))
                 .orElse(regions.isEmpty() ? null : regions.get(regions.size() - 1));
-        URI probe = in.url(PROBE_URL, true);
+        Probe probe = in.probe();
         Optional<String> zone = in.optional(HOSTED_ZONE_ID).map(v -> in.check(HOSTED_ZONE_ID, v, ZONE_ID,
                 "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ"));
         Optional<String> record = in.optional(RECORD_NAME).map(v -> in.check(RECORD_NAME, v, DNS_NAME, "a DNS name"));
@@ -98,12 +100,29 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("global cluster " + globalClusterId + "; state table " + stateTable + " in " + stateTableRegion
-                + "; probe " + probeUrl + dns.map(d -> "; failover records " + d.recordName() + " in zone "
+                + "; probe " + probe.describe() + dns.map(d -> "; failover records " + d.recordName() + " in zone "
                 + d.hostedZoneId()).orElse("; no failover records (health checks only)"));
         for (RegionId region : regions) {
             lines.add(region + ": " + byRegion.get(region).describe());
         }
         return lines;
+    }
+
+    /**
+     * How the validate step sends its payment.
+     *
+     * @param globalUrl    the global endpoint; empty: the active region's own endpoint (its readiness URL's base)
+     * @param paymentsPath the payments collection under the endpoint, without a leading '/'
+     * @param signed       SigV4-sign the requests for {@code execute-api} (an IAM-authorized API Gateway)
+     */
+    public record Probe(Optional<URI> globalUrl, String paymentsPath, boolean signed) {
+        /** The service's own path, unsigned (an ALB in front of the container). */
+        public static final String SERVICE_PATH = "v1/payments";
+
+        String describe() {
+            return globalUrl.map(URI::toString).orElse("the active region's endpoint") + " /" + paymentsPath
+                    + (signed ? " (SigV4, execute-api)" : "");
+        }
     }
 
     /** The failover records of the payment API's global name. */
@@ -190,6 +209,20 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
                 problem(key, "'" + name + "' is not a region name such as us-east-1");
                 return null;
             }
+        }
+
+        Probe probe() {
+            URI global = url(PROBE_URL, false);
+            String path = optional(PROBE_PAYMENTS_PATH).map(p -> p.startsWith("/") ? p.substring(1) : p)
+                    .orElse(Probe.SERVICE_PATH);
+            if (!path.matches("[A-Za-z0-9._~/-]{1,200}") || path.endsWith("/") || path.contains("//")) {
+                problem(PROBE_PAYMENTS_PATH, "'" + path + "' is not a path such as v1/payments or payments");
+            }
+            String signing = optional(PROBE_SIGNING).orElse("none");
+            if (!signing.equals("none") && !signing.equals("execute-api")) {
+                problem(PROBE_SIGNING, "'" + signing + "' is not none or execute-api");
+            }
+            return new Probe(Optional.ofNullable(global), path, signing.equals("execute-api"));
         }
 
         URI url(String key, boolean required) {

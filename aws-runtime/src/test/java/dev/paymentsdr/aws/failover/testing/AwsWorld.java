@@ -56,6 +56,7 @@ public final class AwsWorld implements AutoCloseable {
     private final Map<RegionId, String> healthChecks = new LinkedHashMap<>();
     private final Map<RegionId, HttpServer> services = new LinkedHashMap<>();
     private final Set<RegionId> down = ConcurrentHashMap.newKeySet();
+    private volatile boolean signedPayments;
     private final Map<String, String> payments = new ConcurrentHashMap<>();
     private final HttpServer globalEndpoint;
     private final String zoneId;
@@ -216,6 +217,21 @@ public final class AwsWorld implements AutoCloseable {
         held = false;
     }
 
+    /**
+     * From now on the payment endpoints are an IAM-authorized REST API: {@code /payments}, and only requests carrying a
+     * SigV4 signature for {@code execute-api} in the region that serves them (the signature itself is not verified).
+     */
+    public void requireSignedPayments() {
+        signedPayments = true;
+    }
+
+    private static boolean signedFor(HttpExchange exchange, RegionId region) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 Credential=testing/")
+                && authorization.contains("/" + region + "/execute-api/aws4_request")
+                && exchange.getRequestHeaders().getFirst("X-Amz-Date") != null;
+    }
+
     /** The region's payment service stops answering ready (its region is out). */
     public void regionOutage(RegionId region) {
         down.add(region);
@@ -245,6 +261,9 @@ public final class AwsWorld implements AutoCloseable {
 
     private void serve(RegionId region, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (signedPayments && path.startsWith("/payments")) {
+            path = "/v1" + path; // an API Gateway REST API serves /payments, as PaymentApiHandler translates
+        }
         boolean writer = isWriter(region);
         boolean ready = !down.contains(region) && writer;
         if (path.equals("/health")) {
@@ -256,6 +275,8 @@ public final class AwsWorld implements AutoCloseable {
                     + region + "\",\"role\":\"" + role + "\",\"writable\":" + ready + "}");
         } else if (!ready) {
             respond(exchange, 503, "{\"error\":{\"code\":\"not_primary\"}}");
+        } else if (signedPayments && !signedFor(exchange, region)) {
+            respond(exchange, 403, "{\"message\":\"Missing Authentication Token\"}");
         } else if (path.equals("/v1/payments") && exchange.getRequestMethod().equals("POST")) {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             String id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Wires the failover core to AWS: the adapters of every port over the resources found, handed to the
@@ -98,10 +99,11 @@ public final class AwsFailover {
         Route53Traffic traffic = new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases,
                 waiter, timeouts.routeSync());
         Map<RegionId, java.net.URI> endpoints = new LinkedHashMap<>();
-        regions.forEach((region, r) -> endpoints.put(region, HttpPaymentProbe.endpointOf(r.healthUrl())));
+        regions.forEach((region, r) -> r.healthUrl().ifPresent(url -> endpoints.put(region, HttpPaymentProbe.endpointOf(url))));
+        Predicate<RegionId> writer = region -> database.role(region) == DatabaseRole.PRIMARY;
         FailoverPorts ports = new FailoverPorts(database, traffic,
-                new EcsCapacity(clients::ecs, regions, new HttpReadiness(), waiter),
-                new HttpPaymentProbe(resources.probe(), endpoints, traffic::activeRegion,
+                new EcsCapacity(clients::ecs, regions, new HttpReadiness(), writer, waiter),
+                new HttpPaymentProbe(resources.probe(), endpoints, traffic::activeRegion, writer,
                         resources.probe().signed() ? Optional.of(new ExecuteApiSigner(clients.credentials())) : Optional.empty(),
                         waiter),
                 notifier,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -21,25 +22,29 @@ import software.amazon.awssdk.services.ecs.model.Service;
  * The capacity port on ECS: readiness from the region's readiness URL; the region that takes over is scaled
  * from its minimum to the size the other region runs (UpdateService desired count), then awaited until
  * that many tasks run and the region answers ready, each wait with its deadline. A serverless region (no ECS
- * service: the payment API runs on Lambda, which scales by itself) is only awaited until it answers ready.
+ * service: the payment API runs on Lambda, which scales by itself) is only awaited until it answers ready; a region
+ * without a payment endpoint (a database-only design) is ready when its database is the writer.
  */
 public final class EcsCapacity implements Capacity {
     private final Function<RegionId, EcsClient> ecs;
     private final Map<RegionId, RegionResources> regions;
     private final HttpReadiness readiness;
+    private final Predicate<RegionId> writer;
     private final Waiter waiter;
 
+    /** @param writer whether a region's database is the writer: the readiness of a region without a payment endpoint */
     public EcsCapacity(Function<RegionId, EcsClient> ecs, Map<RegionId, RegionResources> regions, HttpReadiness readiness,
-                       Waiter waiter) {
+                       Predicate<RegionId> writer, Waiter waiter) {
         this.ecs = ecs;
         this.regions = Map.copyOf(regions);
         this.readiness = readiness;
+        this.writer = writer;
         this.waiter = waiter;
     }
 
     @Override
     public boolean isReady(RegionId region) {
-        return readiness.isReady(resources(region).healthUrl());
+        return resources(region).healthUrl().map(readiness::isReady).orElseGet(() -> writer.test(region));
     }
 
     @Override
@@ -69,8 +74,14 @@ public final class EcsCapacity implements Capacity {
             awaitRunning(region, onEcs, wanted, remaining(deadline));
             return done;
         }).orElseGet(() -> serverless(region));
-        waiter.until(region + " answering ready at " + resources(region).healthUrl(), remaining(deadline), () -> {
-            int status = readiness.status(resources(region).healthUrl());
+        Optional<java.net.URI> url = resources(region).healthUrl();
+        if (url.isEmpty()) {
+            waiter.until(region + "'s database being the writer (no payment endpoint)", remaining(deadline),
+                    () -> writer.test(region) ? Check.done(true) : Check.notYet("not the writer yet"));
+            return scaled + "; " + region + "'s database is the writer (the deployment has no payment endpoint)";
+        }
+        waiter.until(region + " answering ready at " + url.get(), remaining(deadline), () -> {
+            int status = readiness.status(url.get());
             return status == 200 ? Check.done(true) : Check.notYet(status < 0 ? "no answer" : "HTTP " + status);
         });
         return scaled + "; " + region + " answers ready";

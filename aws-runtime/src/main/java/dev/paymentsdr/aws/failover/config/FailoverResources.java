@@ -132,13 +132,16 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
     /**
      * What one region has.
      *
-     * @param ecs the payment service's ECS cluster and service; empty for a serverless region (Lambda scales by itself)
+     * @param ecs       the payment service's ECS cluster and service; empty for a serverless region (Lambda scales by itself)
+     * @param healthUrl the payment service's readiness URL; empty for a database-only design (no payment endpoint: the
+     *                  region serves when its database is the writer)
      */
-    public record RegionResources(String dbClusterId, Optional<EcsService> ecs, URI healthUrl, String healthCheckId,
+    public record RegionResources(String dbClusterId, Optional<EcsService> ecs, Optional<URI> healthUrl, String healthCheckId,
                                   String alertTopicArn, Optional<Alias> alias, int minTasks) {
         String describe() {
             return "db cluster " + dbClusterId + ecs.map(e -> ", ECS " + e.cluster() + "/" + e.service() + " (at least "
-                    + minTasks + " tasks)").orElse(", no ECS service (serverless)") + ", health " + healthUrl
+                    + minTasks + " tasks)").orElse(", no ECS service (serverless)")
+                    + healthUrl.map(u -> ", health " + u).orElse(", no payment endpoint (the database is the service)")
                     + ", Route 53 check " + healthCheckId + ", topic " + alertTopicArn
                     + alias.map(a -> ", record target " + a.dnsName()).orElse("");
         }
@@ -256,7 +259,10 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
                 problem(p + (cluster.isPresent() ? ECS_SERVICE : ECS_CLUSTER), "missing: " + ECS_CLUSTER + " and "
                         + ECS_SERVICE + " go together (both for a service on ECS, neither for a serverless region)");
             }
-            URI health = url(p + HEALTH_URL, true);
+            Optional<URI> health = Optional.ofNullable(url(p + HEALTH_URL, false));
+            if (health.isEmpty() && optional(p + ECS_SERVICE).isPresent()) {
+                problem(p + HEALTH_URL, "missing: a region with an ECS service has a readiness URL (an http or https URL)");
+            }
             String check = required(p + HEALTH_CHECK_ID, HEALTH_CHECK, "a Route 53 health check id");
             String topic = required(p + ALERT_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN in " + region);
             if (topic != null) {

@@ -16,12 +16,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Validates a failover the way a client sees it: a real payment, read back by id, through the global endpoint (the
  * Route 53 name) or, without one, through the active region's own endpoint; SigV4-signed for an IAM-authorized API
- * Gateway. The same idempotency key on every attempt, so retries never pay twice.
+ * Gateway. The same idempotency key on every attempt, so retries never pay twice. A deployment without any payment
+ * endpoint (a database-only design) has nothing to pay through: there the active region's database must be the writer.
  */
 public final class HttpPaymentProbe implements PaymentProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +34,7 @@ public final class HttpPaymentProbe implements PaymentProbe {
     private final Probe probe;
     private final Map<RegionId, URI> regionalEndpoints;
     private final Supplier<Optional<RegionId>> activeRegion;
+    private final Predicate<RegionId> writer;
     private final Optional<ExecuteApiSigner> signer;
     private final Waiter waiter;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -40,13 +43,15 @@ public final class HttpPaymentProbe implements PaymentProbe {
     /**
      * @param regionalEndpoints each region's own endpoint (its base URL), used without a global endpoint
      * @param activeRegion      where the global entry sends requests now (the region a signature is for)
+     * @param writer            whether a region's database is the writer (checked where there is no endpoint)
      * @param signer            present when {@link Probe#signed()}
      */
     public HttpPaymentProbe(Probe probe, Map<RegionId, URI> regionalEndpoints, Supplier<Optional<RegionId>> activeRegion,
-                            Optional<ExecuteApiSigner> signer, Waiter waiter) {
+                            Predicate<RegionId> writer, Optional<ExecuteApiSigner> signer, Waiter waiter) {
         this.probe = probe;
         this.regionalEndpoints = Map.copyOf(regionalEndpoints);
         this.activeRegion = activeRegion;
+        this.writer = writer;
         this.signer = signer;
         this.waiter = waiter;
     }
@@ -69,16 +74,16 @@ public final class HttpPaymentProbe implements PaymentProbe {
     }
 
     private Check<String> attempt(String idempotencyKey) {
-        Optional<RegionId> region;
-        try {
-            region = activeRegion.get();
-        } catch (RuntimeException e) {
-            region = Optional.empty();
-        }
+        Optional<RegionId> region = active();
         if (region.isEmpty() && (probe.globalUrl().isEmpty() || probe.signed())) {
             return Check.notYet("the global entry names no active region");
         }
-        URI base = probe.globalUrl().orElseGet(() -> regionalEndpoints.get(activeRegion.get().orElseThrow()));
+        if (probe.globalUrl().isEmpty() && !regionalEndpoints.containsKey(region.get())) {
+            return writer.test(region.get()) ? Check.done(region.get() + " (active at the global entry) is the database writer;"
+                    + " the deployment has no payment endpoint to send a payment through")
+                    : Check.notYet(region.get() + " is active at the global entry but its database is not the writer");
+        }
+        URI base = probe.globalUrl().orElseGet(() -> regionalEndpoints.get(region.get()));
         String root = base.toString().endsWith("/") ? base.toString() : base + "/";
         URI payments = URI.create(root + probe.paymentsPath());
         try {
@@ -105,6 +110,14 @@ public final class HttpPaymentProbe implements PaymentProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while validating through " + root, e);
+        }
+    }
+
+    private Optional<RegionId> active() {
+        try {
+            return activeRegion.get();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

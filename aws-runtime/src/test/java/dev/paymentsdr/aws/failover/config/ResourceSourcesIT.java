@@ -95,7 +95,7 @@ class ResourceSourcesIT {
             assertThat(resources.dns()).hasValueSatisfying(d -> assertThat(d.hostedZoneId()).isEqualTo("Z0123456789ABCDEFGHIJ"));
             assertThat(resources.region(EAST_2).alias()).hasValueSatisfying(a -> assertThat(a.hostedZoneId()).isEqualTo("Z35SXDOTRQ7X7K"));
             assertThat(resources.region(EAST_1).minTasks()).isEqualTo(10);
-            assertThat(resources.region(EAST_2).healthUrl()).hasToString("https://alb-us-east-2.elb.amazonaws.com/health/ready");
+            assertThat(resources.region(EAST_2).healthUrl().orElseThrow()).hasToString("https://alb-us-east-2.elb.amazonaws.com/health/ready");
         }
     }
 

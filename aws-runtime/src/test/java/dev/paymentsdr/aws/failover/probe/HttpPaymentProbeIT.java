@@ -51,7 +51,7 @@ class HttpPaymentProbeIT {
         noGlobal.put(FailoverResources.PROBE_URL, null);
         String done = failover(noGlobal).ports().probe().roundTrip("probe-regional", Duration.ofSeconds(5));
 
-        URI east1 = HttpPaymentProbe.endpointOf(world.resources().region(EAST_1).healthUrl());
+        URI east1 = HttpPaymentProbe.endpointOf(world.resources().region(EAST_1).healthUrl().orElseThrow());
         assertThat(done).contains("read back through " + east1).contains("written in us-east-1");
     }
 

@@ -40,7 +40,19 @@ final class RegionChecks {
         return region + " API at " + liveness + " answered 200";
     }
 
-    String database(RegionId region, URI readinessUrl) {
+    String database(RegionId region, java.util.Optional<URI> readinessUrl) {
+        if (readinessUrl.isEmpty()) {
+            DatabaseRole aurora = databases.role(region);
+            if (aurora == DatabaseRole.UNREACHABLE) {
+                throw new AwsFailoverException("Aurora reports " + region + "'s cluster as not available");
+            }
+            return region + " has no payment endpoint; Aurora reports its database as "
+                    + aurora.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+        return database(region, readinessUrl.get());
+    }
+
+    private String database(RegionId region, URI readinessUrl) {
         Answer answer = http.answer(readinessUrl);
         String role = "";
         try {

@@ -132,6 +132,37 @@ class HttpEdgeIT {
                 Arguments.of("BREW", "/health/ready", "GET"), Arguments.of("get", "/health", "GET"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesInPieces")
+    void givenABodyThatArrivesInPiecesWithinTheTimeout_thenItIsReadWithoutAThreadAndThePaymentIsCreated(String name,
+            String headers, List<String> pieces) throws Exception {
+        try (Socket socket = connect()) {
+            write(socket, "POST /v1/payments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\n" + headers + "\r\n");
+            for (String piece : pieces) {
+                Thread.sleep(300); // the request is dispatched before the rest arrives
+                write(socket, piece);
+            }
+            RawResponse response = read(socket, Duration.ofSeconds(10));
+
+            assertThat(response.status()).as(response.text()).isEqualTo(201);
+            assertThat(response.json().get("customerId").asText()).isEqualTo("edge");
+        } finally {
+            sql("DELETE FROM idempotency_records", "DELETE FROM payments");
+        }
+    }
+
+    static Stream<Arguments> bodiesInPieces() {
+        String half = VALID.substring(0, 20);
+        String rest = VALID.substring(20);
+        return Stream.of(
+                Arguments.of("Content-Length", "Idempotency-Key: pieces-1\r\nContent-Length: " + VALID.length() + "\r\n",
+                        List.of(half, rest)),
+                Arguments.of("chunked", "Idempotency-Key: pieces-2\r\nTransfer-Encoding: chunked\r\n",
+                        List.of(Integer.toHexString(half.length()) + "\r\n" + half + "\r\n",
+                                Integer.toHexString(rest.length()) + "\r\n" + rest + "\r\n", "0\r\n\r\n")));
+    }
+
     @Test
     void givenAPartialBodyLeftIdle_thenA408AfterTheRequestTimeout() throws Exception {
         try (Socket socket = connect()) {
@@ -144,7 +175,7 @@ class HttpEdgeIT {
 
             assertThat(response.status()).as(response.text()).isEqualTo(408);
             assertThat(response.errorCode()).isEqualTo("request_timeout");
-            assertThat(waitedMs).isGreaterThanOrEqualTo(REQUEST_TIMEOUT.toMillis() - 100).isLessThan(REQUEST_TIMEOUT.toMillis() + 3_000);
+            assertThat(waitedMs).isGreaterThanOrEqualTo(REQUEST_TIMEOUT.toMillis() - 100).isLessThan(REQUEST_TIMEOUT.toMillis() + 5_000);
             assertThat(paymentRows()).isZero();
         }
     }
@@ -164,7 +195,7 @@ class HttpEdgeIT {
             RawResponse response = read(socket, Duration.ofSeconds(5));
 
             assertThat(response.status()).as(response.text()).isEqualTo(408);
-            assertThat((System.nanoTime() - sent) / 1_000_000).isLessThan(REQUEST_TIMEOUT.toMillis() + 3_000);
+            assertThat((System.nanoTime() - sent) / 1_000_000).isLessThan(REQUEST_TIMEOUT.toMillis() + 5_000);
         }
     }
 
@@ -239,12 +270,13 @@ class HttpEdgeIT {
             for (int i = 0; i < 5; i++) {
                 long asked = System.nanoTime();
                 java.net.http.HttpResponse<String> health = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).isEqualTo(200);
-                assertThat((System.nanoTime() - asked) / 1_000_000).as("health answered within a second").isLessThan(1_000);
+                // Starved, it would wait for a thread until the slow requests are cut (2 s); the margin is for a busy machine.
+                assertThat((System.nanoTime() - asked) / 1_000_000).as("health answered at once").isLessThan(1_500);
             }
             java.net.http.HttpResponse<String> paid = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/v1/payments"))
-                    .timeout(Duration.ofSeconds(2)).header("Content-Type", "application/json").header("Idempotency-Key", "during-slow")
+                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json").header("Idempotency-Key", "during-slow")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(VALID)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(paid.statusCode()).isEqualTo(201);

@@ -14,6 +14,7 @@ import dev.paymentsdr.payments.domain.model.Money;
 import dev.paymentsdr.payments.domain.model.Payment;
 import dev.paymentsdr.payments.domain.model.PaymentEvent;
 import dev.paymentsdr.payments.domain.model.PaymentEventType;
+import dev.paymentsdr.payments.domain.model.PaymentFailure;
 import dev.paymentsdr.payments.domain.model.PaymentId;
 import dev.paymentsdr.payments.domain.model.PaymentStatus;
 import java.math.BigDecimal;
@@ -65,11 +66,37 @@ public final class PaymentEventJson {
             ObjectNode metadata = node.putObject("metadata");
             payment.metadata().entries().forEach(metadata::put);
         }
+        return write(root);
+    }
+
+    private static String write(ObjectNode root) {
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
+    }
+
+    /**
+     * A {@code payment.failed} event: {@code eventId}, {@code type}, {@code occurredAt}, {@code originRegion}, the
+     * {@code request} (its id and idempotency key) and the {@code error} it was refused with.
+     */
+    public static String render(PaymentFailure failure) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("eventId", failure.eventId().toString());
+        root.put("type", PaymentEventType.FAILED.wireName());
+        root.put("occurredAt", TIMESTAMP.format(failure.occurredAt()));
+        root.put("originRegion", failure.region());
+        ObjectNode request = root.putObject("request");
+        request.put("id", failure.requestId());
+        failure.idempotencyKey().ifPresent(key -> request.put("idempotencyKey", key));
+        ObjectNode error = root.putObject("error");
+        error.put("status", failure.status());
+        error.put("code", failure.code());
+        error.put("message", failure.message());
+        failure.field().ifPresent(field -> error.put("field", field));
+        return write(root);
     }
 
     /** Reads {@link #render(PaymentEvent)} back; the message of a failure says which field is wrong. */

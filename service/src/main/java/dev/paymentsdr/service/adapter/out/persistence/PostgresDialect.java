@@ -2,8 +2,6 @@ package dev.paymentsdr.service.adapter.out.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
-import dev.paymentsdr.payments.domain.model.Description;
 import dev.paymentsdr.payments.port.out.LedgerUnavailableException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -88,19 +85,20 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public void configurePool(HikariConfig config, String jdbcUrl, String poolName) {
-        if (jdbcUrl.startsWith(WRAPPER_PREFIX)) {
-            config.setDriverClassName("software.amazon.jdbc.Driver");
-            // failover: reconnects to the new writer after an Aurora failover; efm2: detects a dead host quickly.
-            config.addDataSourceProperty("wrapperPlugins", "failover,efm2");
-        } else {
-            config.setDriverClassName("org.postgresql.Driver");
-        }
-        // A dead server must not hang a request: TCP connect and socket read are bounded (seconds).
-        config.addDataSourceProperty("connectTimeout", "2");
-        config.addDataSourceProperty("socketTimeout", "30");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("ApplicationName", "payments-service-" + poolName);
+    public String driverClass() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
+    public String wrapperPrefix() {
+        return WRAPPER_PREFIX;
+    }
+
+    /** pgJDBC counts in seconds. */
+    @Override
+    public Map<String, String> driverProperties(String poolName) {
+        return Map.of("connectTimeout", "2", "socketTimeout", "30", "tcpKeepAlive", "true",
+                "ApplicationName", "payments-service-" + poolName);
     }
 
     @Override
@@ -111,22 +109,7 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public boolean insert(Connection connection, PaymentRow row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_SQL)) {
-            var payment = row.payment();
-            statement.setObject(1, payment.id().value());
-            statement.setString(2, payment.idempotencyKey().value());
-            statement.setString(3, payment.customerId().value());
-            statement.setLong(4, payment.amount().amountMinor());
-            statement.setString(5, payment.amount().currency().code());
-            statement.setString(6, payment.description().map(Description::value).orElse(null));
-            String metadata = PaymentRows.metadataJson(payment.metadata());
-            if (metadata == null) {
-                statement.setNull(7, Types.VARCHAR);
-            } else {
-                statement.setString(7, metadata);
-            }
-            statement.setString(8, payment.status().wireName());
-            statement.setString(9, payment.region());
-            setInstant(statement, 10, payment.createdAt());
+            PaymentRows.bindPayment(statement, row.payment(), this);
             statement.setString(11, row.fingerprint().sha256Hex());
             statement.setString(12, row.responseBody());
             statement.setObject(13, row.event().eventId());

@@ -12,6 +12,9 @@ public enum FailoverOutput {
     SERVICE_NAME("ServiceName", Stack.REGIONAL, FailoverKeys.ECS_SERVICE),
     /** The region's readiness URL; without it, {@code https://<LoadBalancerDns>/health/ready}. */
     HEALTH_URL("HealthUrl", Stack.REGIONAL, FailoverKeys.HEALTH_URL),
+    /** What the region's failover record aliases: its load balancer or its API's custom domain (with records only). */
+    RECORD_TARGET("FailoverRecordTarget", Stack.REGIONAL, FailoverKeys.ALIAS_DNS_NAME),
+    RECORD_TARGET_ZONE("FailoverRecordTargetZone", Stack.REGIONAL, FailoverKeys.ALIAS_HOSTED_ZONE_ID),
     LOAD_BALANCER_DNS("LoadBalancerDns", Stack.REGIONAL, FailoverKeys.ALIAS_DNS_NAME),
     LOAD_BALANCER_ZONE("LoadBalancerCanonicalHostedZoneId", Stack.REGIONAL, FailoverKeys.ALIAS_HOSTED_ZONE_ID),
     MIN_TASKS("MinTaskCount", Stack.REGIONAL, FailoverKeys.MIN_TASKS),

@@ -7,7 +7,14 @@ import dev.paymentsdr.aws.lambda.failover.trigger.FailoverTriggerHandler;
 import dev.paymentsdr.contract.Component;
 import dev.paymentsdr.service.RequestLimits;
 import dev.paymentsdr.service.ServiceConfig;
+import dev.paymentsdr.aws.failover.config.FailoverResources;
+import dev.paymentsdr.aws.failover.config.ResourceSources;
+import dev.paymentsdr.contract.KeyValues;
+import dev.paymentsdr.contract.RuntimeVariable;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 
 /**
@@ -20,6 +27,24 @@ public final class RuntimeSettings {
     static final DatabaseSecret SECRET_AT_RUNTIME = new DatabaseSecret("from-the-secret", "from-the-secret", null, null, null, null);
 
     private RuntimeSettings() {
+    }
+
+    /**
+     * The failover resources a failover function would find at its first invocation: its environment's, over what
+     * the stacks' outputs name ({@code outputsOf} gives a stack's outputs by region and name); the runtime's error when
+     * something is missing or malformed.
+     */
+    public static FailoverResources failoverResources(Map<String, String> environment,
+                                                      BiFunction<RegionId, String, Map<String, String>> outputsOf) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        String stacks = environment.get(RuntimeVariable.PAYMENTS_FAILOVER_STACKS.name());
+        if (stacks != null && !stacks.isBlank()) {
+            merged.putAll(ResourceSources.fromOutputs(ResourceSources.Stacks.parse(RuntimeVariable.PAYMENTS_FAILOVER_STACKS.name(),
+                    stacks), outputsOf));
+        }
+        merged.putAll(KeyValues.decode(RuntimeVariable.PAYMENTS_FAILOVER_RESOURCES.name(),
+                environment.get(RuntimeVariable.PAYMENTS_FAILOVER_RESOURCES.name())));
+        return FailoverResources.parse(merged, "the environment and the stacks' outputs");
     }
 
     /**

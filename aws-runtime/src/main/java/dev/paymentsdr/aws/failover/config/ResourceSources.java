@@ -55,11 +55,20 @@ public final class ResourceSources {
     /** The settings the three stacks publish as outputs (keys of {@link FailoverOutput}); unreadable stacks go to {@code notes}. */
     public static Map<String, String> stackOutputs(Stacks stacks, Function<RegionId, CloudFormationClient> clients,
                                                    List<String> notes) {
+        return fromOutputs(stacks, (region, name) -> outputs(clients, region, name, notes));
+    }
+
+    /**
+     * The settings the three stacks' outputs name, given each stack's outputs by region and name: how the failover
+     * reads a deployment (and how the infrastructure's tests read a synthesized one).
+     */
+    public static Map<String, String> fromOutputs(Stacks stacks, java.util.function.BiFunction<RegionId, String,
+            Map<String, String>> outputsOf) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(FailoverResources.REGIONS, stacks.primaryRegion() + "," + stacks.secondaryRegion());
-        regional(outputs(clients, stacks.primaryRegion(), stacks.primary(), notes), stacks.primaryRegion(), settings);
-        regional(outputs(clients, stacks.secondaryRegion(), stacks.secondary(), notes), stacks.secondaryRegion(), settings);
-        Map<String, String> global = outputs(clients, stacks.globalRegion(), stacks.global(), notes);
+        regional(outputsOf.apply(stacks.primaryRegion(), stacks.primary()), stacks.primaryRegion(), settings);
+        regional(outputsOf.apply(stacks.secondaryRegion(), stacks.secondary()), stacks.secondaryRegion(), settings);
+        Map<String, String> global = outputsOf.apply(stacks.globalRegion(), stacks.global());
         put(settings, FailoverKeys.regional(stacks.primaryRegion().name(), FailoverKeys.HEALTH_CHECK_ID),
                 global.get(FailoverOutput.PRIMARY_HEALTH_CHECK_ID.key()));
         put(settings, FailoverKeys.regional(stacks.secondaryRegion().name(), FailoverKeys.HEALTH_CHECK_ID),

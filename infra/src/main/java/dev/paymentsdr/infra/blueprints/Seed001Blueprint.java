@@ -38,7 +38,8 @@ public final class Seed001Blueprint implements Blueprint {
         Naming naming = Naming.builder(settings.environmentSuffix())
                 .stacks("TradingDr-Primary-{suffix}", "TradingDr-Secondary-{suffix}", "TradingDr-Global-{suffix}")
                 .pattern(Name.ALERT_TOPIC, "trading-alerts-{region}-{suffix}").pattern(Name.QUEUE, "trade-orders-{region}-{suffix}")
-                .pattern(Name.BUCKET, "trading-config-{account}-{region}-{suffix}").build();
+                .pattern(Name.BUCKET, "trading-config-{account}-{region}-{suffix}")
+                .pattern(Name.READINESS_TESTER, "failover-test-{region}-{suffix}").build();
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).natGateways(0)
                 .database(DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.POSTGRESQL)).serverless(0.5, 16))
                 .functions(FunctionsSpec.restApi()).queue(QueueSpec.standard()).globalTable().auditBucket().eventBus()

@@ -107,7 +107,8 @@ class Seed001BlueprintTest extends BlueprintTest {
                 "Environment", Map.of("Variables", environment))));
         String resources = environment.asObject().get("PAYMENTS_FAILOVER_RESOURCES").toString();
         assertThat(resources).doesNotContain("ecs-cluster").contains("probe-signing=execute-api", "probe-payments-path=payments");
-        secondary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+        // the document invokes it by hand as failover-test-<region>-<suffix>
+        secondary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "failover-test-us-east-2-dev",
                 "Handler", dev.paymentsdr.contract.Component.READINESS_TESTER.handler())));
         secondary.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 hour)")));
     }

@@ -319,17 +319,12 @@ class FlagshipBlueprintTest extends BlueprintTest {
 
     @Test
     void theTriggerMayPromoteOnlyThisDeploymentsClusters_andWritesOnlyItsStateTable() {
-        Capture statements = new Capture();
-        secondary.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
-                "PolicyDocument", Match.objectLike(Map.of("Statement", statements)),
-                "Roles", List.of(Match.objectLike(Map.of("Ref", Match.stringLikeRegexp("FailoverFunctionsTriggerFunctionServiceRole.*")))))));
-        String all = statements.asArray().toString();
-        String promote = statements.asArray().stream().map(Object::toString).filter(st -> st.contains("rds:FailoverGlobalCluster"))
-                .findFirst().orElseThrow();
+        List<String> statements = SynthSupport.triggerPolicyStatements(secondary);
+        String all = statements.toString();
+        String promote = statements.stream().filter(st -> st.contains("rds:FailoverGlobalCluster")).findFirst().orElseThrow();
         assertThat(promote).contains("global-cluster:payments-dr-global-dev", "cluster:payments-dr-db-us-east-1-dev",
                 "cluster:payments-dr-db-us-east-2-dev").doesNotContain("Resource=*");
-        String state = statements.asArray().stream().map(Object::toString).filter(st -> st.contains("dynamodb:PutItem"))
-                .findFirst().orElseThrow();
+        String state = statements.stream().filter(st -> st.contains("dynamodb:PutItem")).findFirst().orElseThrow();
         assertThat(state).contains("table/payments-dr-failover-dev").doesNotContain("Resource=*");
         assertThat(all).contains("ecs:UpdateService", "service/payments-dr-payments-us-east-2-dev/payments-dr-payments-us-east-2-dev",
                 "cloudformation:DescribeStacks", "stack/PaymentsDr-Global-dev/*");

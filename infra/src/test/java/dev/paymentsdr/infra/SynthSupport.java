@@ -164,6 +164,16 @@ public final class SynthSupport {
 
     /** Parses a state machine DefinitionString (a string or an Fn::Join) with every token replaced by "TOKEN". */
     @SuppressWarnings("unchecked")
+    /** The statements of the failover trigger's role policy in {@code template}, each as text. */
+    public static List<String> triggerPolicyStatements(Template template) {
+        software.amazon.awscdk.assertions.Capture statements = new software.amazon.awscdk.assertions.Capture();
+        template.hasResourceProperties("AWS::IAM::Policy", software.amazon.awscdk.assertions.Match.objectLike(Map.of(
+                "PolicyDocument", software.amazon.awscdk.assertions.Match.objectLike(Map.of("Statement", statements)),
+                "Roles", List.of(software.amazon.awscdk.assertions.Match.objectLike(Map.of("Ref",
+                        software.amazon.awscdk.assertions.Match.stringLikeRegexp("FailoverFunctionsTriggerFunctionServiceRole.*")))))));
+        return statements.asArray().stream().map(Object::toString).toList();
+    }
+
     public static JsonNode definition(Object definitionString) throws IOException {
         if (definitionString instanceof String text) {
             return JSON.readTree(text);

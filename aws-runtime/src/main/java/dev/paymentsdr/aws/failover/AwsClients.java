@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -55,6 +57,11 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(Optional.of(endpoint), credentials);
     }
 
+    /** The credentials every client signs with. */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     public RdsClient rds(RegionId region) {
         return client("rds", region, r -> configure(RdsClient.builder(), r).build());
     }
@@ -73,6 +80,15 @@ public final class AwsClients implements AutoCloseable {
 
     public DynamoDbClient dynamoDb(RegionId region) {
         return client("dynamodb", region, r -> configure(DynamoDbClient.builder(), r).build());
+    }
+
+    public LambdaClient lambda(RegionId region) {
+        return client("lambda", region, r -> configure(LambdaClient.builder(), r).build());
+    }
+
+    /** S3 of a region; path-style addressing against an emulator endpoint (its host names no buckets). */
+    public S3Client s3(RegionId region) {
+        return client("s3", region, r -> configure(S3Client.builder(), r).forcePathStyle(endpoint.isPresent()).build());
     }
 
     public CloudFormationClient cloudFormation(RegionId region) {

@@ -8,13 +8,16 @@ import dev.paymentsdr.aws.failover.config.FailoverResources.RegionResources;
 import dev.paymentsdr.aws.failover.database.AuroraGlobalDatabase;
 import dev.paymentsdr.aws.failover.database.CloudWatchReplicationLag;
 import dev.paymentsdr.aws.failover.notify.SnsNotifier;
-import dev.paymentsdr.aws.failover.probe.GlobalEndpointPaymentProbe;
+import dev.paymentsdr.aws.failover.probe.ExecuteApiSigner;
+import dev.paymentsdr.aws.failover.probe.HttpPaymentProbe;
 import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
 import dev.paymentsdr.aws.failover.state.DynamoDbLease;
 import dev.paymentsdr.aws.failover.traffic.Route53Traffic;
+import dev.paymentsdr.failover.application.FailoverRequests;
 import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.application.FailoverSettings;
 import dev.paymentsdr.failover.application.Sleeper;
+import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
 import java.time.Clock;
@@ -24,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Wires the failover core to AWS: the adapters of every port over the resources found, handed to the
@@ -34,15 +39,17 @@ public final class AwsFailover {
     private final FailoverResources resources;
     private final FailoverPorts ports;
     private final AuroraGlobalDatabase database;
+    private final SnsNotifier notifier;
     private final Timeouts timeouts;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    private AwsFailover(FailoverResources resources, FailoverPorts ports, AuroraGlobalDatabase database, Timeouts timeouts,
-                        Clock clock, Sleeper sleeper) {
+    private AwsFailover(FailoverResources resources, FailoverPorts ports, AuroraGlobalDatabase database, SnsNotifier notifier,
+                        Timeouts timeouts, Clock clock, Sleeper sleeper) {
         this.resources = resources;
         this.ports = ports;
         this.database = database;
+        this.notifier = notifier;
         this.timeouts = timeouts;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -88,15 +95,21 @@ public final class AwsFailover {
         AuroraGlobalDatabase database = new AuroraGlobalDatabase(clients::rds,
                 new CloudWatchReplicationLag(clients::cloudWatch, clock), resources.globalClusterId(), clusters, waiter,
                 timeouts.promote());
-        FailoverPorts ports = new FailoverPorts(database,
-                new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases, waiter,
-                        timeouts.routeSync()),
-                new EcsCapacity(clients::ecs, regions, new HttpReadiness(), waiter),
-                new GlobalEndpointPaymentProbe(resources.probeUrl(), waiter),
-                new SnsNotifier(clients::sns, topics),
+        SnsNotifier notifier = new SnsNotifier(clients::sns, topics);
+        Route53Traffic traffic = new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases,
+                waiter, timeouts.routeSync());
+        Map<RegionId, java.net.URI> endpoints = new LinkedHashMap<>();
+        regions.forEach((region, r) -> r.healthUrl().ifPresent(url -> endpoints.put(region, HttpPaymentProbe.endpointOf(url))));
+        Predicate<RegionId> writer = region -> database.role(region) == DatabaseRole.PRIMARY;
+        FailoverPorts ports = new FailoverPorts(database, traffic,
+                new EcsCapacity(clients::ecs, regions, new HttpReadiness(), writer, waiter),
+                new HttpPaymentProbe(resources.probe(), endpoints, traffic::activeRegion, writer,
+                        resources.probe().signed() ? Optional.of(new ExecuteApiSigner(clients.credentials())) : Optional.empty(),
+                        waiter),
+                notifier,
                 new DynamoDbExecutionLog(clients.dynamoDb(resources.stateTableRegion()), resources.stateTable()),
                 new DynamoDbLease(clients.dynamoDb(resources.stateTableRegion()), resources.stateTable(), clock));
-        return new AwsFailover(resources, ports, database, timeouts, clock, sleeper);
+        return new AwsFailover(resources, ports, database, notifier, timeouts, clock, sleeper);
     }
 
     public FailoverResources resources() {
@@ -113,7 +126,37 @@ public final class AwsFailover {
 
     /** The target-neutral runtime (orchestrator, monitor) over these adapters. */
     public FailoverRuntime runtime() {
-        return new FailoverRuntime(ports, timeouts.orchestrator(), clock, sleeper);
+        return runtime(timeouts.orchestrator());
+    }
+
+    /** The runtime with other orchestrator limits (a Lambda invocation joins only as long as it may run). */
+    public FailoverRuntime runtime(FailoverSettings settings) {
+        return new FailoverRuntime(ports, settings, clock, sleeper);
+    }
+
+    /** The Aurora global database adapter, for what only Aurora can say (lags, global cluster state). */
+    public AuroraGlobalDatabase database() {
+        return database;
+    }
+
+    /** SNS on the regions' alert topics: failover notifications, and the functions' alerts. */
+    public SnsNotifier notifier() {
+        return notifier;
+    }
+
+    /** The region whose database Aurora reports as writable primary: the deployment's own record of who serves. */
+    public Optional<RegionId> writerRegion() {
+        return resources.regions().stream().filter(r -> ports.database().role(r) == DatabaseRole.PRIMARY).findFirst();
+    }
+
+    /** Turns an operator's or a function's wish into a request (the active region from Route 53, else Aurora's writer). */
+    public FailoverRequests requests() {
+        return new FailoverRequests(ports.traffic(), ports.log(), this::writerRegion, clock);
+    }
+
+    /** The limits this wiring was made with. */
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
     /** What the failover would act on and how each region looks now; reads only. */

@@ -157,6 +157,22 @@ class AwsFailoverIT {
     }
 
     @Test
+    void givenADatabaseOnlyDeployment_whenFailingOverUnplanned_thenItCompletes_validatingTheNewWriterAtTheGlobalEntry() {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(world.settings());
+        settings.keySet().removeIf(k -> k.endsWith(".ecs-cluster") || k.endsWith(".ecs-service") || k.endsWith(".health-url")
+                || k.equals("probe-url"));
+        AwsFailover databaseOnly = AwsFailover.create(dev.paymentsdr.aws.failover.config.FailoverResources.parse(settings,
+                "database-only world"), world.clients(), MotoTest.timeouts(), Clock.systemUTC(), Sleeper.system());
+
+        ExecutionResult result = databaseOnly.runtime().orchestrator("test").run(request(FailoverMode.UNPLANNED, false), false);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(detail(result, Step.MAKE_READY)).contains("nothing to scale").contains("database is the writer");
+        assertThat(detail(result, Step.VALIDATE)).contains("us-east-2 (active at the global entry) is the database writer");
+        assertThat(world.isWriter(EAST_2)).isTrue();
+    }
+
+    @Test
     void theDryRunDescriptionNamesTheResourcesAndEachRegionsStateAndChangesNothing() {
         List<String> lines = failover.describeNow();
 

@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Reads sample event JSON with the serializers the Lambda Java runtime itself uses. */
-final class LambdaEvents {
+public final class LambdaEvents {
     private LambdaEvents() {
     }
 
-    static <T> T read(String resource, Class<T> type) {
+    public static <T> T read(String resource, Class<T> type) {
         try (InputStream in = LambdaEvents.class.getResourceAsStream("/events/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test event " + resource);
@@ -22,7 +22,7 @@ final class LambdaEvents {
     }
 
     /** Serializes a handler's result as the Lambda runtime would return it to the caller. */
-    static <T> String write(T value, Class<T> type) {
+    public static <T> String write(T value, Class<T> type) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader()).toJson(value, out);
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);

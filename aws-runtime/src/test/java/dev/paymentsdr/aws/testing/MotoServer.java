@@ -26,10 +26,12 @@ public final class MotoServer implements AutoCloseable {
     private static final String EXTENSION = "emulator/payments_dr_moto";
     private final Process process;
     private final URI endpoint;
+    private final Path recording;
 
-    private MotoServer(Process process, URI endpoint) {
+    private MotoServer(Process process, URI endpoint, Path recording) {
         this.process = process;
         this.endpoint = endpoint;
+        this.recording = recording;
     }
 
     public static MotoServer start() {
@@ -37,12 +39,14 @@ public final class MotoServer implements AutoCloseable {
         int port = FreePorts.pick();
         try {
             Path log = Files.createTempFile("moto-", ".log");
+            Path recording = Files.createTempFile("moto-recording-", ".jsonl");
             List<String> withAddress = new ArrayList<>(command);
             withAddress.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
             ProcessBuilder builder = new ProcessBuilder(withAddress).redirectErrorStream(true).redirectOutput(log.toFile());
             extensionDir().ifPresent(dir -> builder.environment().put("PYTHONPATH", dir.toString()));
+            builder.environment().put("MOTO_RECORDER_FILEPATH", recording.toString());
             Process process = builder.start();
-            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
+            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), recording);
             server.awaitReady(log);
             return server;
         } catch (IOException e) {
@@ -73,6 +77,47 @@ public final class MotoServer implements AutoCloseable {
     /** Back to the model's default progression. */
     public void unsetTransition(String model) {
         post("/moto-api/state-manager/unset-transition", "{\"model_name\":\"" + model + "\"}");
+    }
+
+    /** Sets moto's configuration ({@code /moto-api/config}), for example {@code {"lambda":{"use_docker":false}}}. */
+    public void configure(String json) {
+        post("/moto-api/config", json);
+    }
+
+    /** moto records every request from now on (its own recorder), until {@link #stopRecording()}. */
+    public void startRecording() {
+        post("/moto-api/recorder/reset-recording", "");
+        post("/moto-api/recorder/start-recording", "");
+    }
+
+    public void stopRecording() {
+        post("/moto-api/recorder/stop-recording", "");
+    }
+
+    /** The requests recorded since {@link #startRecording()}: method, URL and body (decoded). */
+    public List<Recorded> recorded() {
+        List<Recorded> requests = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String line : Files.readAllLines(recording)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode entry = json.readTree(line);
+                String body = entry.path("body").asText("");
+                if (entry.path("body_encoded").asBoolean(false)) {
+                    body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                requests.add(new Recorded(entry.path("method").asText(), entry.path("url").asText(), body));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read moto's recording " + recording + ": " + e.getMessage(), e);
+        }
+        return requests;
+    }
+
+    /** One request moto received. */
+    public record Recorded(String method, String url, String body) {
     }
 
     private void post(String path, String body) {

@@ -41,9 +41,7 @@ final class AwsTarget implements FailoverTarget {
     @Override
     public Optional<RegionId> recordedPrimary() {
         // Route 53 is the record of who serves; without it, the region Aurora reports as writer
-        return failover.resources().regions().stream()
-                .filter(r -> failover.ports().database().role(r) == dev.paymentsdr.failover.domain.model.DatabaseRole.PRIMARY)
-                .findFirst();
+        return failover.writerRegion();
     }
 
     @Override

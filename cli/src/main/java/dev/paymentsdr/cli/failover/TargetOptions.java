@@ -31,6 +31,11 @@ public final class TargetOptions {
             description = "aws: environment suffix of the stacks PaymentsDr-{Primary,Secondary,Global}-SUFFIX whose outputs name the resources.")
     String environment;
 
+    @Option(names = "--stacks", paramLabel = "STACKS",
+            description = "aws: the stacks whose outputs name the resources, when a blueprint names them its own way: "
+                    + "primary=REGION/STACK;secondary=REGION/STACK;global=REGION/STACK (instead of --environment).")
+    String stacks;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "aws: key=value file naming the resources (its values win over stack outputs); see the README.")
     Path config;
@@ -54,8 +59,8 @@ public final class TargetOptions {
     }
 
     private FailoverTarget openLab(CommandLine commandLine) {
-        if (environment != null || config != null) {
-            throw new CommandLine.ParameterException(commandLine, "--environment and --config name AWS resources;"
+        if (environment != null || config != null || stacks != null) {
+            throw new CommandLine.ParameterException(commandLine, "--environment, --stacks and --config name AWS resources;"
                     + " add --target aws");
         }
         Path dir = labDir == null ? LabConfig.defaultDir() : labDir.toAbsolutePath().normalize();
@@ -70,9 +75,13 @@ public final class TargetOptions {
         if (labDir != null) {
             throw new CommandLine.ParameterException(commandLine, "--lab-dir names a lab; leave it out with --target aws");
         }
-        if (environment == null && config == null) {
+        if (environment == null && config == null && stacks == null) {
             throw new CommandLine.ParameterException(commandLine, "--target aws needs --environment SUFFIX (read the stacks'"
-                    + " outputs) and/or --config FILE (key=value resource names)");
+                    + " outputs; or --stacks for stacks a blueprint names its own way) and/or --config FILE (key=value"
+                    + " resource names)");
+        }
+        if (environment != null && stacks != null) {
+            throw new CommandLine.ParameterException(commandLine, "--environment and --stacks both name the stacks; give one");
         }
         if (config != null && !Files.isReadable(config)) {
             throw new CommandLine.ParameterException(commandLine, "--config: cannot read " + config.toAbsolutePath());
@@ -86,6 +95,16 @@ public final class TargetOptions {
                 settings = ResourceSources.stackOutputs(environment, region("--primary-region", primaryRegion, commandLine),
                         region("--secondary-region", secondaryRegion, commandLine), clients::cloudFormation, notes);
                 source = "stack outputs of PaymentsDr-*-" + environment;
+            }
+            if (stacks != null) {
+                ResourceSources.Stacks named;
+                try {
+                    named = ResourceSources.Stacks.parse("--stacks", stacks);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(commandLine, e.getMessage());
+                }
+                settings = ResourceSources.stackOutputs(named, clients::cloudFormation, notes);
+                source = "stack outputs of " + named.primary() + ", " + named.secondary() + ", " + named.global();
             }
             if (config != null) {
                 settings = ResourceSources.merge(settings, ResourceSources.file(config));

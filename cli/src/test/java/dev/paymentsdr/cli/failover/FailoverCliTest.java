@@ -70,6 +70,10 @@ class FailoverCliTest {
         assertThat(usageError(new StatusCommand(), "--target", "aws", "--lab-dir", dir.toString())).contains("--lab-dir names a lab");
         assertThat(usageError(new FailoverCommand(), "--config", dir.resolve("x").toString())).contains("add --target aws");
         assertThat(usageError(new FailoverCommand(), "--target", "moon")).contains("--target: expected lab or aws, was 'moon'");
+        assertThat(usageError(new FailoverCommand(), "--target", "aws", "--stacks", "primary=us-east-1/A"))
+                .contains("--stacks must name exactly primary, secondary and global");
+        assertThat(usageError(new FailoverCommand(), "--target", "aws", "--environment", "prod", "--stacks", "x"))
+                .contains("give one");
     }
 
     @Test

@@ -53,6 +53,15 @@ public final class FailoverOrchestrator implements TriggerFailover {
 
     @Override
     public ExecutionResult run(FailoverRequest request, boolean joinIfBusy) {
+        return runUntil(request, joinIfBusy, null);
+    }
+
+    /**
+     * Runs the request as {@link #run} does, but stops once {@code stopAfter} has completed (outcome {@code PAUSED},
+     * lease released), so a workflow can show each phase as a state of its own; rerunning the execution continues
+     * with the next step. With {@code stopAfter} null it runs to the end.
+     */
+    public ExecutionResult runUntil(FailoverRequest request, boolean joinIfBusy, Step stopAfter) {
         ExecutionId id = request.executionId();
         Lease.Attempt attempt = ports.lease().tryAcquire(id, owner, settings.leaseTtl());
         if (!attempt.acquired()) {
@@ -65,13 +74,13 @@ public final class FailoverOrchestrator implements TriggerFailover {
                             + " execution " + holder.executionId(), List.of());
         }
         try {
-            return execute(request);
+            return execute(request, stopAfter);
         } finally {
             ports.lease().release(id);
         }
     }
 
-    private ExecutionResult execute(FailoverRequest requested) {
+    private ExecutionResult execute(FailoverRequest requested, Step stopAfter) {
         ExecutionId id = requested.executionId();
         List<ExecutionRecord> history = ports.log().read(id);
         Optional<ExecutionResult> finished = finishedResult(id, history);
@@ -89,6 +98,16 @@ public final class FailoverOrchestrator implements TriggerFailover {
         int completed = completedSteps(plan, history);
         ExecutionState state = plan.stateAfter(completed);
         boolean resumed = !history.isEmpty();
+        if (stopAfter != null) {
+            int stop = plan.steps().indexOf(stopAfter);
+            if (stop < 0) {
+                throw new IllegalArgumentException("the " + request.mode().title() + " of execution " + id + " has no step '"
+                        + stopAfter.label() + "'; its steps are " + plan.steps().stream().map(Step::label).toList());
+            }
+            if (stop < completed && completed < plan.steps().size()) {
+                return paused(id, state, stopAfter, plan, completed, "had already completed");
+            }
+        }
         try (LeaseKeeper keeper = new LeaseKeeper(ports.lease(), id, settings.leaseTtl(), Thread.currentThread())) {
             for (Step step : plan.steps().subList(completed, plan.steps().size())) {
                 Transition transition = TransitionTable.require(state, step);
@@ -124,12 +143,58 @@ public final class FailoverOrchestrator implements TriggerFailover {
                 }
                 record(id, RecordType.STEP_COMPLETED, step, null, outcome.detail());
                 state = transition.to();
+                completed++;
+                if (step == stopAfter && completed < plan.steps().size()) {
+                    return paused(id, state, stopAfter, plan, completed, "completed");
+                }
             }
         }
         String message = request.mode().title() + " " + id + " completed: " + request.to()
                 + " is the active region";
         record(id, RecordType.EXECUTION_COMPLETED, null, null, message);
         return result(id, ExecutionState.COMPLETED, Outcome.COMPLETED, message);
+    }
+
+    private ExecutionResult paused(ExecutionId id, ExecutionState state, Step stopAfter, Plan plan, int completed, String how) {
+        return result(id, state, Outcome.PAUSED, "execution " + id + " " + how + " " + stopAfter.label()
+                + " and stopped there as asked; rerun it to continue with " + plan.steps().get(completed).label());
+    }
+
+    /**
+     * What running {@code request} would find now: the steps that change nothing (assess and, for an unplanned
+     * failover, the lag gate) run against the real ports, without the lease and without a log record.
+     */
+    public DryRun dryRun(FailoverRequest request) {
+        List<String> findings = new java.util.ArrayList<>();
+        for (Step step : request.plan().steps()) {
+            if (!step.changesNothing()) {
+                break;
+            }
+            StepOutcome outcome;
+            try {
+                outcome = actions.perform(step, request, false);
+            } catch (RuntimeException e) {
+                findings.add(step.label() + ": could not be checked: " + e.getMessage());
+                return new DryRun(request.plan(), false, findings);
+            }
+            findings.add(step.label() + ": " + outcome.detail());
+            if (outcome.refused()) {
+                return new DryRun(request.plan(), false, findings);
+            }
+        }
+        return new DryRun(request.plan(), true, findings);
+    }
+
+    /**
+     * The verdict of a dry run.
+     *
+     * @param wouldProceed true when none of the looking steps refused
+     * @param findings     what each looking step saw, as {@code label: detail}
+     */
+    public record DryRun(Plan plan, boolean wouldProceed, List<String> findings) {
+        public DryRun {
+            findings = List.copyOf(findings);
+        }
     }
 
     /** Waits for the running execution to release the lease, then reports what it reached. */

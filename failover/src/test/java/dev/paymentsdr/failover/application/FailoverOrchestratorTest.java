@@ -399,4 +399,57 @@ class FailoverOrchestratorTest {
         assertThatThrownBy(() -> orchestrator().run(unplanned("e1"), false)).isInstanceOf(Error.class);
         assertThat(FailoverOrchestrator.stateOf(log.read(new ExecutionId("e1")))).isEqualTo(ExecutionState.TARGET_READY);
     }
+    @Test
+    void givenStopAfterPromote_thenTheRunPausesThere_andEachRerunContinuesWithTheNextPhase() {
+        world.regionOutage(EAST_1);
+        FailoverRequest request = unplanned("phased");
+
+        ExecutionResult promoted = orchestrator().runUntil(request, false, Step.PROMOTE);
+
+        assertThat(promoted.outcome()).isEqualTo(Outcome.PAUSED);
+        assertThat(promoted.state()).isEqualTo(ExecutionState.PROMOTED);
+        assertThat(promoted.message()).contains("completed promote").contains("continue with make-ready");
+        assertThat(world.roles.get(EAST_2)).isEqualTo(DatabaseRole.PRIMARY);
+        assertThat(world.active).isEqualTo(EAST_1);
+        assertThat(lease.holder()).isEmpty();
+
+        ExecutionResult again = orchestrator().runUntil(request, false, Step.PROMOTE);
+        assertThat(again.outcome()).isEqualTo(Outcome.PAUSED);
+        assertThat(again.message()).contains("had already completed promote");
+        assertThat(steps(RecordType.STEP_STARTED)).filteredOn("PROMOTE"::equals).hasSize(1);
+
+        ExecutionResult switched = orchestrator().runUntil(request, false, Step.SWITCH_TRAFFIC);
+        assertThat(switched.state()).isEqualTo(ExecutionState.TRAFFIC_SWITCHED);
+        assertThat(world.active).isEqualTo(EAST_2);
+
+        ExecutionResult done = orchestrator().runUntil(request, false, null);
+        assertThat(done.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(steps(RecordType.STEP_COMPLETED)).isEqualTo(request.plan().steps().stream().map(Step::name).toList());
+    }
+
+    @Test
+    void givenAStepThePlanLacks_whenStoppingAfterIt_thenNothingIsDoneAndTheStepsAreNamed() {
+        assertThatThrownBy(() -> orchestrator().runUntil(request("p", FailoverMode.PLANNED, false), false, Step.GATE_LAG))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no step 'gate-lag'")
+                .hasMessageContaining("catch-up");
+        assertThat(world.calls).isEmpty();
+        assertThat(lease.holder()).isEmpty();
+    }
+
+    @Test
+    void aDryRunRunsOnlyTheLookingSteps_andSaysWhetherTheFailoverWouldProceed() {
+        FailoverOrchestrator.DryRun fine = orchestrator().dryRun(unplanned("d1"));
+        assertThat(fine.wouldProceed()).isTrue();
+        assertThat(fine.findings()).hasSize(2).first().asString().startsWith("assess: ");
+        assertThat(fine.findings().get(1)).startsWith("gate-lag: ");
+
+        world.lag = Optional.of(new ReplicationLag(Duration.ofSeconds(30), 4096, false, false));
+        FailoverOrchestrator.DryRun lagging = orchestrator().dryRun(unplanned("d2"));
+        assertThat(lagging.wouldProceed()).isFalse();
+        assertThat(lagging.findings().get(1)).contains("exceeds");
+
+        assertThat(world.calls).isEmpty();
+        assertThat(log.records).isEmpty();
+        assertThat(lease.holder()).isEmpty();
+    }
 }

@@ -31,7 +31,7 @@ public final class FlagshipBlueprint implements Blueprint {
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY)
                 .database(DatabaseSpec.of(settings.databaseEngine().orElse(DatabaseEngineChoice.POSTGRESQL)))
                 .service(ServiceSpec.of(settings.primaryCapacity())).functions(FunctionsSpec.restApi()).queue(QueueSpec.standard())
-                .eventBus().globalTable().backup().failoverWorkflow().alarms(AlarmSpec.flagship())
+                .eventBus().globalTable().backup().failoverWorkflow().healthMonitor().readinessTester().alarms(AlarmSpec.flagship())
                 .build();
         RegionSpec secondary = primary.toBuilder().region(settings.secondaryRegion(), Role.SECONDARY).cidr("10.1.0.0/16")
                 .service(ServiceSpec.of(settings.secondaryCapacity())).build();

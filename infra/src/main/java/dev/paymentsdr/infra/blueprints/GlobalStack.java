@@ -1,5 +1,6 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.contract.FailoverOutput;
 import dev.paymentsdr.infra.blueprints.Naming.Name;
 import dev.paymentsdr.infra.config.DrSettings;
 import dev.paymentsdr.infra.constructs.DnsFailover;
@@ -51,9 +52,17 @@ public final class GlobalStack extends Stack {
         observability.watchHealthCheck(primary.getRegion(), dns.primaryHealthCheckId());
         observability.watchHealthCheck(secondary.getRegion(), dns.secondaryHealthCheckId());
         output("AlertTopicArn", observability.topic().getTopicArn(), "SNS topic of the health-check alarms");
-        output("PrimaryHealthCheckId", dns.primaryHealthCheckId(), "Route 53 health check of the primary region");
-        output("SecondaryHealthCheckId", dns.secondaryHealthCheckId(), "Route 53 health check of the secondary region");
-        zone.ifPresent(z -> output(b.domainOutputKey, z.recordName(), "failover DNS name of the payment API"));
+        output(FailoverOutput.PRIMARY_HEALTH_CHECK_ID.key(), dns.primaryHealthCheckId(), "Route 53 health check of the primary region");
+        output(FailoverOutput.SECONDARY_HEALTH_CHECK_ID.key(), dns.secondaryHealthCheckId(), "Route 53 health check of the secondary region");
+        zone.ifPresent(z -> {
+            output(b.domainOutputKey, z.recordName(), "failover DNS name of the payment API");
+            if (!b.domainOutputKey.equals(FailoverOutput.PAYMENT_API_NAME.key())) {
+                output(FailoverOutput.PAYMENT_API_NAME.key(), z.recordName(), "failover DNS name of the payment API (the key the failover reads)");
+            }
+            // a zone the primary stack created is named there; re-exporting an import would only chain the stacks tighter
+            settings.dns().flatMap(d -> d.hostedZoneId()).ifPresent(id -> output(FailoverOutput.HOSTED_ZONE_ID.key(), id,
+                    "hosted zone of the failover records"));
+        });
         if (settings.globalAccelerator() || b.accelerator) {
             TrafficAccelerator accelerator = TrafficAccelerator.Builder.create(this, "Accelerator").name(b.naming.of(Name.ACCELERATOR))
                     .port(settings.dns().isPresent() ? 443 : 80).primary(primary.getRegion(), loadBalancer(primary))
@@ -121,7 +130,7 @@ public final class GlobalStack extends Stack {
         private Optional<String> followAlarm = Optional.empty();
         private boolean accelerator;
         private int secondaryDial;
-        private String domainOutputKey = "PaymentApiName";
+        private String domainOutputKey = FailoverOutput.PAYMENT_API_NAME.key();
         private String acceleratorOutputKey = "AcceleratorDnsName";
 
         private Builder(Construct scope, String id) {

@@ -1,7 +1,9 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.contract.RuntimeVariable;
 import dev.paymentsdr.infra.blueprints.Naming.Name;
 import dev.paymentsdr.infra.config.DrSettings;
+import dev.paymentsdr.infra.constructs.FailoverFunctions;
 import dev.paymentsdr.infra.constructs.FailoverWorkflow;
 import dev.paymentsdr.infra.constructs.FunctionLoadBalancer;
 import dev.paymentsdr.infra.constructs.FunctionSettings;
@@ -110,19 +112,19 @@ public final class RegionalStack extends Stack {
         table.ifPresent(t -> observability.watchTable(tableName, spec.alarms()));
 
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("PAYMENTS_REGION", region);
+        environment.put(RuntimeVariable.PAYMENTS_REGION.name(), region);
         if (database != null) {
-            environment.put("PAYMENTS_DB_URL", database.jdbcUrl());
+            environment.put(RuntimeVariable.PAYMENTS_DB_URL.name(), database.jdbcUrl());
         }
-        environment.put("PAYMENTS_BUCKET", bucket.bucket().getBucketName());
+        environment.put(RuntimeVariable.PAYMENTS_BUCKET.name(), bucket.bucket().getBucketName());
         if (spec.globalTable()) {
-            environment.put("PAYMENTS_TABLE", tableName);
+            environment.put(RuntimeVariable.PAYMENTS_TABLE.name(), tableName);
         }
         Optional<PaymentEventBus> bus = spec.eventBus()
                 ? Optional.of(new PaymentEventBus(this, "Events", naming.of(Name.EVENT_BUS), other, key.key()))
                 : Optional.empty();
         bus.ifPresent(events -> {
-            environment.put("PAYMENTS_EVENT_BUS", events.bus().getEventBusName());
+            environment.put(RuntimeVariable.PAYMENTS_EVENT_BUS.name(), events.bus().getEventBusName());
             if (spec.alarms().deadLetters()) {
                 observability.watchDeadLetters("event-forwarding-dlq", events.deadLetters().metricApproximateNumberOfMessagesVisible());
             }
@@ -147,14 +149,14 @@ public final class RegionalStack extends Stack {
 
         service = spec.service().map(s -> {
             Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
-            serviceEnvironment.put("PAYMENTS_PORT", Integer.toString(PaymentService.CONTAINER_PORT));
-            serviceEnvironment.put("PAYMENTS_BIND", "0.0.0.0");
+            serviceEnvironment.put(RuntimeVariable.PAYMENTS_PORT.name(), Integer.toString(PaymentService.CONTAINER_PORT));
+            serviceEnvironment.put(RuntimeVariable.PAYMENTS_BIND.name(), "0.0.0.0");
             PaymentService svc = PaymentService.Builder.create(this, "Service")
                     .names(naming.of(Name.ECS_CLUSTER, region), naming.of(Name.ECS_SERVICE, region))
                     .vpc(network.vpc()).image(b.artifacts.serviceImage().get()).environment(serviceEnvironment)
                     .secrets(database == null ? Map.of() : Map.of(
-                            "PAYMENTS_DB_USER", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "username"),
-                            "PAYMENTS_DB_PASSWORD", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "password")))
+                            RuntimeVariable.PAYMENTS_DB_USER.name(), software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "username"),
+                            RuntimeVariable.PAYMENTS_DB_PASSWORD.name(), software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "password")))
                     .key(key.key()).accessLogs(logs.bucket()).certificate(certificate)
                     .capacity(s.capacity().minTasks(), s.capacity().maxTasks()).logRetention(spec.logRetention())
                     .build();
@@ -166,8 +168,11 @@ public final class RegionalStack extends Stack {
             observability.watchService(svc, spec.alarms());
             svc.suppressGrantWildcards();
             output(Output.LOAD_BALANCER_DNS, svc.loadBalancer().getLoadBalancerDnsName());
+            output(Output.LOAD_BALANCER_ZONE, svc.loadBalancer().getLoadBalancerCanonicalHostedZoneId());
             output(Output.SERVICE_NAME, svc.service().getServiceName());
             output(Output.CLUSTER_NAME, svc.cluster().getClusterName());
+            output(Output.MIN_TASKS, Integer.toString(s.capacity().minTasks()));
+            output(Output.HEALTH_URL, healthUrlOf(svc));
             return svc;
         }).orElse(null);
 
@@ -182,7 +187,7 @@ public final class RegionalStack extends Stack {
         }
         Map<String, String> lambdaEnvironment = new LinkedHashMap<>(environment);
         if (database != null) {
-            lambdaEnvironment.put("PAYMENTS_DB_SECRET_ARN", database.secret().getSecretArn());
+            lambdaEnvironment.put(RuntimeVariable.PAYMENTS_DB_SECRET_ARN.name(), database.secret().getSecretArn());
         }
         FunctionSettings.Builder lambda = FunctionSettings.builder().code(b.artifacts.lambdaCode().get()).key(key.key())
                 .environment(lambdaEnvironment).logRetention(spec.logRetention());
@@ -205,10 +210,12 @@ public final class RegionalStack extends Stack {
             functions.api().ifPresent(api -> {
                 firewall.protect(api.getDeploymentStage().getStageArn());
                 output(Output.API_URL, api.urlForPath("/"));
-                output(Output.HEALTH_URL, api.urlForPath("/health/ready"));
+                if (service == null) {
+                    output(Output.HEALTH_URL, api.urlForPath("/health/ready"));
+                }
             });
             functions.paymentsUrl().ifPresent(url -> output(Output.FUNCTION_URL, url.getUrl()));
-            functions.healthUrl().ifPresent(url -> output(Output.HEALTH_URL, url.getUrl()));
+            functions.healthUrl().filter(url -> service == null).ifPresent(url -> output(Output.HEALTH_URL, url.getUrl()));
             if (functions.api().isPresent() && certificate.isPresent() && service == null) {
                 var domain = functions.addCustomDomain(b.recordName, certificate.get());
                 apiTarget = domain.getDomainNameAliasDomainName();
@@ -249,26 +256,8 @@ public final class RegionalStack extends Stack {
             output(Output.BACKUP_VAULT_NAME, backup.vault().getBackupVaultName());
         }
 
-        if (spec.failoverWorkflow()) {
-            String clusterPattern = formatArn(ArnComponents.builder().service("rds").region("*").resource("cluster")
-                    .resourceName(naming.of(Name.DB_CLUSTER, "*")).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
-            // The PRIMARY record aliases this region's entry: the ALB of the service, else the REST API's custom domain.
-            String zoneId = createdZone != null ? createdZone.getHostedZoneId() : b.zoneId();
-            Optional<FailoverWorkflow.DnsSwitch> dnsSwitch = Optional.ofNullable(zoneId).flatMap(z -> service != null
-                    ? Optional.of(new FailoverWorkflow.DnsSwitch(z, b.recordName, service.loadBalancer().getLoadBalancerDnsName(),
-                            service.loadBalancer().getLoadBalancerCanonicalHostedZoneId()))
-                    : apiDomainAlias().map(alias -> new FailoverWorkflow.DnsSwitch(z, b.recordName, alias.get(0), alias.get(1))));
-            FailoverWorkflow.Builder workflow = FailoverWorkflow.Builder.create(this, "Failover")
-                    .name(naming.of(Name.WORKFLOW, region))
-                    .globalCluster(database.globalClusterIdentifier(), database.clusterArn(), clusterPattern)
-                    .lagAlarm(observability.alarmName("db-replication-lag"))
-                    .dns(dnsSwitch).readiness(functions.alias()).notify(observability.topic()).key(key.key())
-                    .logRetention(spec.logRetention());
-            if (service != null) {
-                workflow.scaleUp(new FailoverWorkflow.Capacity(service.cluster().getClusterName(), service.service().getServiceName(),
-                        service.service().getServiceArn(), b.promotedMinTasks));
-            }
-            output(Output.FAILOVER_STATE_MACHINE_ARN, workflow.build().stateMachine().getStateMachineArn());
+        if (spec.failoverTrigger()) {
+            composeFailover(b, key, bucket, observability);
         }
 
         if (database != null) {
@@ -302,7 +291,64 @@ public final class RegionalStack extends Stack {
     }
 
     private void output(Output output, String value) {
-        CfnOutput.Builder.create(this, output.name()).key(spec.outputKey(output)).value(value).description(output.description()).build();
+        String key = spec.outputKey(output);
+        CfnOutput.Builder.create(this, output.name()).key(key).value(value).description(output.description()).build();
+        // the failover reads its outputs by the contract's keys, whatever the document calls them
+        output.failover().filter(contract -> !contract.key().equals(key)).ifPresent(contract -> CfnOutput.Builder
+                .create(this, output.name() + "ForFailover").key(contract.key()).value(value)
+                .description(output.description() + " (the key the failover reads)").build());
+    }
+
+    /** The readiness URL of the service behind its ALB (HTTPS when the ALB has a certificate). */
+    private static String healthUrlOf(PaymentService svc) {
+        return (svc.https() ? "https://" : "http://") + svc.loadBalancer().getLoadBalancerDnsName() + "/health/ready";
+    }
+
+    /**
+     * The one failover orchestrator on Lambda in this region: the state table (created by the primary stack), the
+     * trigger with the monitor and the readiness tester the spec asks for, the workflow around the trigger, outputs.
+     */
+    private void composeFailover(Builder b, RegionKey key, ReplicatedBucket bucket, Observability observability) {
+        FailoverComposition failover = new FailoverComposition(b.settings, b.naming, spec);
+        if (spec.primary()) {
+            failover.stateTable(this);
+        }
+        String here = spec.region();
+        String other = b.otherRegion;
+        Optional<String> healthUrl = service != null ? Optional.of(healthUrlOf(service))
+                : functions == null ? Optional.empty()
+                : functions.api().map(api -> api.urlForPath("/health/ready")).or(() -> functions.healthUrl().map(u -> u.getUrl()));
+        Optional<List<String>> recordTarget = b.settings.dns().flatMap(d -> service != null
+                ? Optional.of(List.of(service.loadBalancer().getLoadBalancerDnsName(),
+                        service.loadBalancer().getLoadBalancerCanonicalHostedZoneId()))
+                : apiDomainAlias());
+        FailoverComposition.Probe probe = service != null ? FailoverComposition.Probe.SERVICE
+                : functions != null && functions.api().isPresent() ? FailoverComposition.Probe.SIGNED_REST_API
+                : FailoverComposition.Probe.NONE;
+        Map<String, String> resources = failover.resources(database, healthUrl, recordTarget,
+                spec.service().map(s -> s.capacity().minTasks()), probe);
+        String ownBucket = b.naming.of(Name.BUCKET, here);
+        String otherBucket = b.naming.of(Name.BUCKET, other);
+        String zoneId = createdZone != null ? createdZone.getHostedZoneId() : b.zoneId();
+        FailoverFunctions functionsHere = failover.functions(this, FunctionSettings.builder().code(b.artifacts.lambdaCode().get())
+                        .key(key.key()).logRetention(spec.logRetention()).build(), resources,
+                failover.access(database, Optional.ofNullable(zoneId), probe, ownBucket, otherBucket),
+                failover.readiness(ownBucket, otherBucket));
+        observability.watchDeadLetters("failover-trigger-failed-events",
+                functionsHere.failedEvents().metricApproximateNumberOfMessagesVisible());
+        output(Output.FAILOVER_STATE_TABLE, b.naming.of(Name.FAILOVER_TABLE));
+        output(Output.FAILOVER_TRIGGER, functionsHere.trigger().getFunctionName());
+        functionsHere.monitor().ifPresent(m -> output(Output.HEALTH_MONITOR, m.getFunctionName()));
+        functionsHere.readiness().ifPresent(r -> output(Output.READINESS_TESTER, r.getFunctionName()));
+        recordTarget.ifPresent(t -> {
+            output(Output.RECORD_TARGET, t.get(0));
+            output(Output.RECORD_TARGET_ZONE, t.get(1));
+        });
+        if (spec.failoverWorkflow()) {
+            FailoverWorkflow workflow = FailoverWorkflow.Builder.create(this, "Failover").name(b.naming.of(Name.WORKFLOW, here))
+                    .trigger(functionsHere.trigger()).key(key.key()).logRetention(spec.logRetention()).build();
+            output(Output.FAILOVER_STATE_MACHINE_ARN, workflow.stateMachine().getStateMachineArn());
+        }
     }
 
     /** The spec this stack was composed from. */

@@ -38,11 +38,12 @@ public final class Seed001Blueprint implements Blueprint {
         Naming naming = Naming.builder(settings.environmentSuffix())
                 .stacks("TradingDr-Primary-{suffix}", "TradingDr-Secondary-{suffix}", "TradingDr-Global-{suffix}")
                 .pattern(Name.ALERT_TOPIC, "trading-alerts-{region}-{suffix}").pattern(Name.QUEUE, "trade-orders-{region}-{suffix}")
-                .pattern(Name.BUCKET, "trading-config-{account}-{region}-{suffix}").build();
+                .pattern(Name.BUCKET, "trading-config-{account}-{region}-{suffix}")
+                .pattern(Name.READINESS_TESTER, "failover-test-{region}-{suffix}").build();
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).natGateways(0)
                 .database(DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.POSTGRESQL)).serverless(0.5, 16))
                 .functions(FunctionsSpec.restApi()).queue(QueueSpec.standard()).globalTable().auditBucket().eventBus()
-                .failoverWorkflow()
+                .failoverWorkflow().readinessTester()
                 .alarms(AlarmSpec.none().replicationLag(Duration.millis(1000)).apiLatencyP99(Duration.millis(1000))
                         .functionErrors(Threshold.atLeast(5, Duration.minutes(1))).bucketReplicationLatency(Duration.minutes(15)))
                 .build();
@@ -50,7 +51,6 @@ public final class Seed001Blueprint implements Blueprint {
         RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b);
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .healthChecks(30, 3).build();
-        return RegionPair.notes(settings, "seed-001's hourly failover-readiness test function is not deployed yet: its handler comes "
-                + "with the AWS runtime's readiness tester; the failover workflow validates /health/ready meanwhile");
+        return RegionPair.notes(settings);
     }
 }

@@ -42,7 +42,7 @@ public final class Seed003Blueprint implements Blueprint {
         DatabaseSpec database = DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.POSTGRESQL)).version("14.17", "14")
                 .provisioned("r6g.large").readers(1);
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).natGateways(3).database(database)
-                .functions(FunctionsSpec.restApi().withHealthFunction()).globalTable().eventBus().backup()
+                .functions(FunctionsSpec.restApi().withHealthFunction()).globalTable().eventBus().backup().failoverWorkflow()
                 .alarms(AlarmSpec.flagship().service(false)).outputKey(Output.API_URL, "ApiEndpoint").outputKey(Output.HEALTH_URL, "HealthCheckUrl")
                 .outputKey(Output.TABLE_NAME, "DynamoDbTable").outputKey(Output.DATABASE_ENDPOINT, "AuroraEndpoint")
                 .outputKey(Output.BUCKET_NAME, "S3Bucket").build();

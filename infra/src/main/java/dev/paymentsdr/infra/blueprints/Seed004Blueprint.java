@@ -42,13 +42,12 @@ public final class Seed004Blueprint implements Blueprint {
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).cidr("10.0.0.0/16").natGateways(1)
                 .database(DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.MYSQL)).serverless(0.5, 16)
                         .backupRetentionDays(7).parameters(MYSQL_LOGS))
-                .withoutWebFirewall().alarms(AlarmSpec.none().replicationLag(Duration.millis(500)).database(80, 100)).build();
+                .withoutWebFirewall().healthMonitor().alarms(AlarmSpec.none().replicationLag(Duration.millis(500)).database(80, 100)).build();
         RegionSpec secondary = primary.toBuilder().region(settings.secondaryRegion(), Role.SECONDARY).cidr("10.1.0.0/16").build();
         RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b);
         regions.peer(app, settings, naming);
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .followAlarm("db-replication-lag").build();
-        return RegionPair.notes(settings, "seed-004's health monitor (every minute) and failover trigger functions are not deployed yet: "
-                + "their handlers come with the AWS runtime; Route 53 already follows each region's replication-lag alarm");
+        return RegionPair.notes(settings);
     }
 }

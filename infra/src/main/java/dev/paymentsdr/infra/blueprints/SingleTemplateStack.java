@@ -1,5 +1,6 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.contract.RuntimeVariable;
 import dev.paymentsdr.infra.blueprints.Naming.Name;
 import dev.paymentsdr.infra.constructs.DnsFailover;
 import dev.paymentsdr.infra.constructs.FunctionSettings;
@@ -41,6 +42,9 @@ final class SingleTemplateStack extends Stack {
         String suffix = parameter("EnvironmentSuffix", "String", "dev", "suffix of every resource name, e.g. prod-001",
                 "[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?").getValueAsString();
         String environment = parameter("EnvironmentName", "String", "production", "environment label (tag)", "[a-z]{1,20}").getValueAsString();
+        // a label for people and cost reports, not a runtime setting: a tag (the functions read only the runtime contract)
+        software.amazon.awscdk.Tags.of(this).add("EnvironmentName", environment, software.amazon.awscdk.TagProps.builder()
+                .excludeResourceTypes(List.of("aws:cdk:stack")).build());
         CfnParameter isPrimary = parameter("IsPrimaryRegion", "String", "true", "true in the primary region, false in the secondary", null);
         isPrimary.setAllowedValues(List.of("true", "false"));
         String secondaryRegion = parameter("SecondaryRegion", "String", "us-west-2", "the DR region (the same value in both deployments)",
@@ -77,8 +81,8 @@ final class SingleTemplateStack extends Stack {
                 .reservedConcurrency(concurrency.getValueAsNumber())
                 .names(naming.of(Name.FUNCTION), naming.of(Name.HEALTH_FUNCTION), null)
                 .settings(FunctionSettings.builder().code(artifacts.lambdaCode().get()).key(key.key()).environment(Map.of(
-                        "PAYMENTS_REGION", Aws.REGION, "PAYMENTS_TABLE", tableName, "PAYMENTS_BUCKET", bucket.bucket().getBucketName(),
-                        "PAYMENTS_API_SECRET_NAME", naming.of(Name.API_SECRET), "PAYMENTS_ENVIRONMENT", environment)).build())
+                        RuntimeVariable.PAYMENTS_REGION.name(), Aws.REGION, RuntimeVariable.PAYMENTS_TABLE.name(), tableName,
+                        RuntimeVariable.PAYMENTS_BUCKET.name(), bucket.bucket().getBucketName())).build())
                 .build();
         var table = TableV2.fromTableName(this, "TransactionsReplica", tableName);
         for (var function : List.of(functions.function(), functions.healthFunction().orElseThrow())) {

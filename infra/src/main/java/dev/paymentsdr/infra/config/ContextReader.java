@@ -11,7 +11,8 @@ public final class ContextReader {
     /** Every context key the app understands. */
     public static final List<String> KEYS = List.of("environmentSuffix", "account", "primaryRegion", "secondaryRegion",
             "alertEmail", "domainName", "hostedZoneId", "primaryMinTasks", "primaryMaxTasks", "secondaryMinTasks",
-            "secondaryMaxTasks", "databaseEngine", "globalAccelerator", "deletionProtection");
+            "secondaryMaxTasks", "databaseEngine", "globalAccelerator", "deletionProtection",
+            "automaticFailover");
 
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-[0-9]");
@@ -66,7 +67,8 @@ public final class ContextReader {
             default -> throw invalid("databaseEngine", engine, "postgresql or mysql");
         });
         return new DrSettings(suffix, account, primary, secondary, email, dns, primaryCapacity, secondaryCapacity,
-                engineChoice, bool("globalAccelerator", false), bool("deletionProtection", true));
+                engineChoice, bool("globalAccelerator", false), bool("deletionProtection", true),
+                bool("automaticFailover", false));
     }
 
     private Optional<DnsSettings> dns() {

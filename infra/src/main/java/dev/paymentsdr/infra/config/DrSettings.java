@@ -19,7 +19,8 @@ public record DrSettings(
         Capacity secondaryCapacity,
         Optional<DatabaseEngineChoice> databaseEngine,
         boolean globalAccelerator,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        boolean automaticFailover) {
 
     /** The region that is not {@code region} (primary for secondary and the other way round). */
     public String otherRegion(String region) {

@@ -275,8 +275,9 @@ public final class GlobalDatabase extends Construct {
 
     /** JDBC URL the payment service uses in this region. */
     public String jdbcUrl() {
+        // the AWS Advanced JDBC Wrapper: failover-aware connections (its failover and efm2 plugins) to the cluster endpoint
         String scheme = props.spec.engine() == DatabaseEngineChoice.POSTGRESQL ? "postgresql" : "mysql";
-        return "jdbc:" + scheme + "://" + endpoint + ":" + props.spec.engine().port() + "/" + DATABASE_NAME;
+        return "jdbc:aws-wrapper:" + scheme + "://" + endpoint + ":" + props.spec.engine().port() + "/" + DATABASE_NAME;
     }
 
     /** The global cluster identifier shared by both regions. */

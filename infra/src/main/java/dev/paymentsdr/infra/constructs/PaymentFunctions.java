@@ -147,6 +147,18 @@ public final class PaymentFunctions extends Construct {
      */
     static Function javaFunction(Construct scope, String id, String name, String handler, String description,
                                  FunctionSettings settings, Duration timeout, Number reservedConcurrency) {
+        return javaFunction(scope, id, name, handler, description, settings, timeout, reservedConcurrency, true,
+                "This design has no VPC: the function reaches only DynamoDB, S3, Secrets Manager and SNS, over TLS with "
+                        + "IAM-scoped permissions; there is no private resource to reach and no NAT to pay for.");
+    }
+
+    /**
+     * The same, choosing SnapStart (off where a snapshot's random state or connections would be shared by every
+     * restored environment) and giving the reason the function runs outside a VPC when the settings place it there.
+     */
+    static Function javaFunction(Construct scope, String id, String name, String handler, String description,
+                                 FunctionSettings settings, Duration timeout, Number reservedConcurrency, boolean snapStart,
+                                 String outsideVpcReason) {
         LogGroup logs = LogGroup.Builder.create(scope, id + "Logs")
                 .retention(settings.logRetention())
                 .encryptionKey(settings.key())
@@ -162,11 +174,13 @@ public final class PaymentFunctions extends Construct {
                 .memorySize(2048)
                 .timeout(timeout)
                 .reservedConcurrentExecutions(reservedConcurrency)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .tracing(Tracing.ACTIVE)
                 .environment(settings.environment())
                 .environmentEncryption(settings.key())
                 .logGroup(logs);
+        if (snapStart) {
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+        }
         settings.placement().ifPresent(p -> builder.vpc(p.vpc()).vpcSubnets(p.subnets()).securityGroups(List.of(p.securityGroup())));
         Function function = builder.build();
         Nag.suppress(function, "AwsSolutions-L1",
@@ -177,14 +191,14 @@ public final class PaymentFunctions extends Construct {
         Nag.suppress(function, "AwsSolutions-IAM5",
                 "Wildcards come from CDK grants scoped to this stack's resources (KMS GenerateDataKey*, X-Ray trace segments, which have no resource ARN).");
         if (settings.placement().isEmpty()) {
-            String reason = "This design has no VPC: the function reaches only DynamoDB, S3, Secrets Manager and SNS, over TLS with "
-                    + "IAM-scoped permissions; there is no private resource to reach and no NAT to pay for.";
-            Nag.suppress(function, "PCI.DSS.321-LambdaInsideVPC", reason);
-            Checkov.skip(function, "CKV_AWS_117", reason);
+            Nag.suppress(function, "PCI.DSS.321-LambdaInsideVPC", outsideVpcReason);
+            Checkov.skip(function, "CKV_AWS_117", outsideVpcReason);
         }
-        // Every caller invokes a published alias, which is what SnapStart snapshots.
-        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "invoked through the 'live' alias of a published version");
+        if (snapStart) {
+            // Every caller invokes a published alias, which is what SnapStart snapshots.
+            software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "invoked through the 'live' alias of a published version");
+        }
         return function;
     }
 

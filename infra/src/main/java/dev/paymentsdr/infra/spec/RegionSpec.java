@@ -52,6 +52,10 @@ public final class RegionSpec {
     public boolean auditBucket() { return b.auditBucket; }
     public boolean backup() { return b.backup; }
     public boolean failoverWorkflow() { return b.failoverWorkflow; }
+    /** The failover trigger (the one orchestrator on Lambda): deployed with the workflow, the monitor or the tester too. */
+    public boolean failoverTrigger() { return b.failoverTrigger || b.failoverWorkflow || b.healthMonitor || b.readinessTester; }
+    public boolean healthMonitor() { return b.healthMonitor; }
+    public boolean readinessTester() { return b.readinessTester; }
     public boolean webFirewall() { return b.webFirewall; }
     public AlarmSpec alarms() { return b.alarms; }
 
@@ -76,6 +80,9 @@ public final class RegionSpec {
         private boolean auditBucket;
         private boolean backup;
         private boolean failoverWorkflow;
+        private boolean failoverTrigger;
+        private boolean healthMonitor;
+        private boolean readinessTester;
         private boolean webFirewall = true;
         private AlarmSpec alarms = AlarmSpec.none();
         private Map<Output, String> outputKeys = new EnumMap<>(Output.class);
@@ -99,6 +106,9 @@ public final class RegionSpec {
             copy.auditBucket = auditBucket;
             copy.backup = backup;
             copy.failoverWorkflow = failoverWorkflow;
+            copy.failoverTrigger = failoverTrigger;
+            copy.healthMonitor = healthMonitor;
+            copy.readinessTester = readinessTester;
             copy.webFirewall = webFirewall;
             copy.alarms = alarms;
             copy.outputKeys = new EnumMap<>(Output.class);
@@ -132,6 +142,12 @@ public final class RegionSpec {
         public Builder backup() { this.backup = true; return this; }
         /** The "promote this region" workflow (needs the database and the functions). */
         public Builder failoverWorkflow() { this.failoverWorkflow = true; return this; }
+        /** The failover trigger function: the orchestrator with the AWS adapters, activating this region. */
+        public Builder failoverTrigger() { this.failoverTrigger = true; return this; }
+        /** The health monitor function, every minute (and the trigger it may start). */
+        public Builder healthMonitor() { this.healthMonitor = true; return this; }
+        /** The failover readiness tester function, hourly (and the trigger whose dry run it runs). */
+        public Builder readinessTester() { this.readinessTester = true; return this; }
         /** Without the WAF web ACL (only for designs without a public HTTP entry). */
         public Builder withoutWebFirewall() { this.webFirewall = false; return this; }
         /** The alarms and their thresholds. */
@@ -157,11 +173,9 @@ public final class RegionSpec {
             if (natGateways < 0 || natGateways > 3) {
                 problems.add("natGateways must be 0-3 (one per availability zone at most), got " + natGateways);
             }
-            if (failoverWorkflow && database == null) {
-                problems.add("failoverWorkflow() promotes the Aurora global database: add database(..) or drop failoverWorkflow()");
-            }
-            if (failoverWorkflow && functions == null) {
-                problems.add("failoverWorkflow() validates the promoted region through the payment function: add functions(..)");
+            if ((failoverWorkflow || failoverTrigger || healthMonitor || readinessTester) && database == null) {
+                problems.add("the failover functions and workflow promote the Aurora global database: add database(..) or drop"
+                        + " failoverWorkflow(), failoverTrigger(), healthMonitor() and readinessTester()");
             }
             if ((alarms.replicationLag().isPresent() || alarms.databaseCpuPercent().isPresent()) && database == null) {
                 problems.add("database alarms need database(..)");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.infra.SynthSupport;
 import dev.paymentsdr.infra.Synthesizer;
 import dev.paymentsdr.infra.TestArtifacts;
+import dev.paymentsdr.infra.contract.RuntimeEnvironments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -94,6 +95,14 @@ abstract class BlueprintTest {
     @Test
     void checkovFailsNoCheckOnAnyTemplate() throws Exception {
         assertThat(checkov.get(5, TimeUnit.MINUTES)).as("failed checkov checks").isEmpty();
+    }
+
+    @Test
+    void everyContainerAndFunctionEnvironmentStartsItsRuntime_andEveryFailoverFunctionFindsItsResources() {
+        RuntimeEnvironments environments = RuntimeEnvironments.of(result.assembly());
+
+        assertThat(environments.problems()).as("environments the runtime would refuse").isEmpty();
+        assertThat(environments.checked()).as("containers and Java functions checked").isNotEmpty();
     }
 
     @Test

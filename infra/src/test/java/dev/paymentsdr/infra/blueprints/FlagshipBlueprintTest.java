@@ -276,33 +276,66 @@ class FlagshipBlueprintTest extends BlueprintTest {
     }
 
     @Test
-    void theSecondaryWorkflowPromotesItsOwnClusterAndIsBoundedToTenMinutes() throws Exception {
+    void theSecondaryWorkflowRunsItsOwnRegionsTriggerInThreePhases_withinTenMinutes() throws Exception {
         Capture definition = new Capture();
         secondary.hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of(
                 "StateMachineName", "payments-dr-promote-us-east-2-dev",
                 "DefinitionString", definition,
                 "TracingConfiguration", Map.of("Enabled", true),
                 "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL")))));
-        JsonNode states = SynthSupport.definition(definition.asObject()).get("States");
-        assertThat(SynthSupport.definition(definition.asObject()).get("TimeoutSeconds").asInt()).isEqualTo(600);
-        assertThat(states.get("CheckReplicationLag").get("Parameters").get("AlarmNames").get(0).asText())
-                .isEqualTo("payments-dr-ops-us-east-2-dev-db-replication-lag");
-        assertThat(states.get("FailoverGlobalCluster").get("Resource").asText()).endsWith("aws-sdk:rds:failoverGlobalCluster");
-        assertThat(states.get("SwitchoverGlobalCluster").get("Resource").asText()).endsWith("aws-sdk:rds:switchoverGlobalCluster");
-        assertThat(states.get("ScaleUpService").get("Parameters").get("DesiredCount").asInt()).isEqualTo(10);
-        assertThat(states.get("NoDnsToSwitch").get("Type").asText()).isEqualTo("Pass");
-        List<String> withRetry = StreamSupport.stream(((Iterable<Map.Entry<String, JsonNode>>) states::fields).spliterator(), false)
-                .filter(e -> e.getValue().path("Resource").asText().contains("aws-sdk:"))
-                .filter(e -> e.getValue().has("Retry") && e.getValue().has("Catch"))
-                .map(Map.Entry::getKey).toList();
-        assertThat(withRetry).contains("DescribeGlobalCluster", "CheckReplicationLag", "SwitchoverGlobalCluster",
-                "FailoverGlobalCluster", "DescribeWriter", "RaiseMinimumCapacity", "ScaleUpService");
+        JsonNode root = SynthSupport.definition(definition.asObject());
+        JsonNode states = root.get("States");
+        assertThat(root.get("TimeoutSeconds").asInt()).isEqualTo(600);
+        assertThat(states.get("PromotePhase").get("Parameters").get("runUntil").asText()).isEqualTo("promote");
+        assertThat(states.get("SwitchDnsPhase").get("Parameters").get("runUntil").asText()).isEqualTo("switch-traffic");
+        List<String> tasks = StreamSupport.stream(((Iterable<Map.Entry<String, JsonNode>>) states::fields).spliterator(), false)
+                .filter(e -> e.getValue().path("Type").asText().equals("Task")).map(e -> e.getValue().path("Resource").asText()).toList();
+        assertThat(tasks).hasSize(4).allMatch(r -> r.endsWith(":states:::lambda:invoke"));
+        assertThat(root.toString()).doesNotContain("aws-sdk:rds", "aws-sdk:route53", "aws-sdk:ecs");
+        secondary.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "lambda:InvokeFunction"))))))))); 
+    }
+
+    @Test
+    void eachRegionRunsTheTrigger_theMonitorEveryMinute_andTheReadinessTesterHourly() {
+        for (Template region : List.of(primary, secondary)) {
+            String name = region == primary ? "us-east-1" : "us-east-2";
+            region.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "FunctionName", "payments-dr-failover-" + name + "-dev", "Runtime", "java21", "Timeout", 900,
+                    "Handler", dev.paymentsdr.contract.Component.FAILOVER_TRIGGER.handler())));
+            region.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "FunctionName", "payments-dr-monitor-" + name + "-dev",
+                    "Handler", dev.paymentsdr.contract.Component.HEALTH_MONITOR.handler())));
+            region.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "FunctionName", "payments-dr-readiness-" + name + "-dev",
+                    "Handler", dev.paymentsdr.contract.Component.READINESS_TESTER.handler())));
+            region.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)")));
+            region.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 hour)")));
+            region.hasResourceProperties("AWS::Lambda::EventInvokeConfig", Match.objectLike(Map.of("MaximumRetryAttempts", 2)));
+        }
+        primary.hasResourceProperties("AWS::DynamoDB::GlobalTable", Match.objectLike(Map.of("TableName", "payments-dr-failover-dev",
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true))));
+    }
+
+    @Test
+    void theTriggerMayPromoteOnlyThisDeploymentsClusters_andWritesOnlyItsStateTable() {
+        List<String> statements = SynthSupport.triggerPolicyStatements(secondary);
+        String all = statements.toString();
+        String promote = statements.stream().filter(st -> st.contains("rds:FailoverGlobalCluster")).findFirst().orElseThrow();
+        assertThat(promote).contains("global-cluster:payments-dr-global-dev", "cluster:payments-dr-db-us-east-1-dev",
+                "cluster:payments-dr-db-us-east-2-dev").doesNotContain("Resource=*");
+        String state = statements.stream().filter(st -> st.contains("dynamodb:PutItem")).findFirst().orElseThrow();
+        assertThat(state).contains("table/payments-dr-failover-dev").doesNotContain("Resource=*");
+        assertThat(all).contains("ecs:UpdateService", "service/payments-dr-payments-us-east-2-dev/payments-dr-payments-us-east-2-dev",
+                "cloudformation:DescribeStacks", "stack/PaymentsDr-Global-dev/*");
     }
 
     @Test
     void everyStackExportsWhatAnOperatorNeeds() {
-        for (String output : List.of("LoadBalancerDns", "ApiUrl", "HealthUrl", "DatabaseClusterId", "DatabaseEndpoint",
-                "GlobalClusterId", "TransactionLogBucket", "AlertTopicArn", "FailoverStateMachineArn", "QueueUrl", "EventBusName")) {
+        for (String output : List.of("LoadBalancerDns", "LoadBalancerCanonicalHostedZoneId", "MinTaskCount", "ApiUrl", "HealthUrl",
+                "DatabaseClusterId", "DatabaseEndpoint", "GlobalClusterId", "TransactionLogBucket", "AlertTopicArn",
+                "FailoverStateMachineArn", "FailoverStateTable", "FailoverTriggerFunction", "HealthMonitorFunction",
+                "ReadinessTesterFunction", "QueueUrl", "EventBusName")) {
             primary.hasOutput(output, Match.anyValue());
             secondary.hasOutput(output, Match.anyValue());
         }

@@ -95,16 +95,22 @@ class Seed001BlueprintTest extends BlueprintTest {
     }
 
     @Test
-    void theFailoverWorkflowPromotesThenUpdatesDnsThenValidatesWithinTenMinutesWithoutEcs() throws Exception {
+    void theFailoverWorkflowRunsTheTriggerWithinTenMinutesWithoutEcs_andTheReadinessTestRunsHourly() throws Exception {
         Capture definition = new Capture();
         secondary.hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of("DefinitionString", definition)));
         JsonNode root = SynthSupport.definition(definition.asObject());
-        JsonNode states = root.get("States");
         assertThat(root.get("TimeoutSeconds").asInt()).isEqualTo(600);
-        assertThat(states.has("ScaleUpService")).isFalse();
-        assertThat(states.get("TargetIsWriter?").get("Choices").get(0).get("Next").asText()).isEqualTo("NoDnsToSwitch");
-        assertThat(states.get("NoDnsToSwitch").get("Next").asText()).isEqualTo("ValidateReadiness");
-        assertThat(states.get("FailoverGlobalCluster").get("Catch").get(0).get("Next").asText()).isEqualTo("NotifyFailure");
+        assertThat(root.get("States").has("SwitchDnsPhase")).isTrue();
+        Capture environment = new Capture();
+        secondary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", dev.paymentsdr.contract.Component.FAILOVER_TRIGGER.handler(),
+                "Environment", Map.of("Variables", environment))));
+        String resources = environment.asObject().get("PAYMENTS_FAILOVER_RESOURCES").toString();
+        assertThat(resources).doesNotContain("ecs-cluster").contains("probe-signing=execute-api", "probe-payments-path=payments");
+        // the document invokes it by hand as failover-test-<region>-<suffix>
+        secondary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "failover-test-us-east-2-dev",
+                "Handler", dev.paymentsdr.contract.Component.READINESS_TESTER.handler())));
+        secondary.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 hour)")));
     }
 
     @Test

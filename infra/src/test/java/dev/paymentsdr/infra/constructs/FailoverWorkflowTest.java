@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paymentsdr.infra.SynthSupport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
@@ -15,112 +15,81 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.sns.Topic;
 
-/** The workflow built from plain strings, so that its definition is one JSON string. */
+/** The workflow is a thin shell around the failover trigger: phases of one orchestrator execution, no rules of its own. */
 class FailoverWorkflowTest {
-    private static final String TARGET = "arn:aws:rds:us-west-2:123456789012:cluster:payments-west";
-    private static Template template;
+    private static final String TRIGGER = "arn:aws:lambda:us-west-2:123456789012:function:payments-dr-failover-us-west-2-test";
+    private static JsonNode root;
     private static JsonNode states;
-    private static Capture definition;
 
     @BeforeAll
     static void build() throws Exception {
         Stack stack = TestStacks.stack("us-west-2");
-        workflow(stack).scaleUp(new FailoverWorkflow.Capacity("cluster-west", "service-west",
-                        "arn:aws:ecs:us-west-2:123456789012:service/cluster-west/service-west", 10))
-                .dns(Optional.of(new FailoverWorkflow.DnsSwitch("ZZONE", "api.example.com", "west-alb.example.net", "ZALB")))
+        FailoverWorkflow.Builder.create(stack, "Failover").name("promote-west")
+                .trigger(Function.fromFunctionArn(stack, "Trigger", TRIGGER))
+                .key(Key.fromKeyArn(stack, "Key", "arn:aws:kms:us-west-2:123456789012:key/11111111-2222-3333-4444-555555555555"))
                 .build();
-        template = Template.fromStack(stack);
-        definition = new Capture();
-        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of(
-                "StateMachineName", "promote-west", "DefinitionString", definition)));
-        states = SynthSupport.definition(definition.asObject()).get("States");
-    }
-
-    private static FailoverWorkflow.Builder workflow(Stack stack) {
-        return FailoverWorkflow.Builder.create(stack, "Failover").name("promote-west")
-                .globalCluster("global-payments", TARGET, "arn:aws:rds:*:123456789012:cluster:payments-*")
-                .lagAlarm("lag-alarm")
-                .readiness(Function.fromFunctionArn(stack, "Fn", "arn:aws:lambda:us-west-2:123456789012:function:api:live"))
-                .notify(Topic.fromTopicArn(stack, "Topic", "arn:aws:sns:us-west-2:123456789012:alerts"))
-                .key(Key.fromKeyArn(stack, "Key", "arn:aws:kms:us-west-2:123456789012:key/11111111-2222-3333-4444-555555555555"));
-    }
-
-    @Test
-    void withoutAnEcsServiceTheWorkflowGoesFromPromotionStraightToDnsAndValidation() throws Exception {
-        Stack stack = TestStacks.stack("us-west-2");
-        workflow(stack).build();
-        Capture serverless = new Capture();
+        Capture definition = new Capture();
         Template.fromStack(stack).hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of(
-                "DefinitionString", serverless)));
-        JsonNode serverlessStates = SynthSupport.definition(serverless.asObject()).get("States");
-        assertThat(serverlessStates.has("ScaleUpService")).isFalse();
-        assertThat(serverlessStates.get("TargetIsWriter?").get("Choices").get(0).get("Next").asText()).isEqualTo("NoDnsToSwitch");
-        assertThat(serverlessStates.get("NoDnsToSwitch").get("Next").asText()).isEqualTo("ValidateReadiness");
+                "StateMachineName", "promote-west", "DefinitionString", definition)));
+        root = SynthSupport.definition(definition.asObject());
+        states = root.get("States");
+    }
+
+    private static String next(String state) {
+        return states.get(state).get("Next").asText();
     }
 
     @Test
-    void theDefinitionIsBoundedToTenMinutesAndStartsByValidatingTheInput() throws Exception {
-        JsonNode root = SynthSupport.definition(definition.asObject());
+    void theSeedsPromoteSwitchDnsValidateAreStatesOfOneExecution_withinTenMinutes() {
         assertThat(root.get("TimeoutSeconds").asInt()).isEqualTo(600);
-        assertThat(root.get("StartAt").asText()).isEqualTo("ValidInput?");
-        assertThat(states.get("InvalidInput").get("Type").asText()).isEqualTo("Fail");
+        assertThat(root.get("StartAt").asText()).isEqualTo("NameExecution");
+        assertThat(states.get("NameExecution").get("Parameters").get("executionId.$").asText())
+                .isEqualTo("States.Format('sfn-{}', States.UUID())");
+        assertThat(states.get("DryRun?").get("Default").asText()).isEqualTo("PromotePhase");
+        assertThat(states.get("PromotePhase").get("Parameters").get("runUntil").asText()).isEqualTo("promote");
+        assertThat(states.get("PromoteInput").get("Parameters").get("payload.$").asText())
+                .isEqualTo("States.JsonMerge($.input, $.phase, false)");
+        assertThat(next("PromoteDone")).isEqualTo("SwitchDnsPhase");
+        assertThat(states.get("SwitchDnsPhase").get("Parameters").get("runUntil").asText()).isEqualTo("switch-traffic");
+        assertThat(next("SwitchDnsDone")).isEqualTo("ValidatePhase");
+        assertThat(states.get("ValidatePhase").get("Parameters").has("runUntil")).isFalse();
+        assertThat(next("ValidateDone")).isEqualTo("Promoted");
     }
 
     @Test
-    void plannedRunsSwitchOverAndUnplannedRunsFailOverWithDataLossOnlyPastTheLagGate() {
-        JsonNode switchover = states.get("SwitchoverGlobalCluster");
-        assertThat(switchover.get("Resource").asText()).endsWith(":states:::aws-sdk:rds:switchoverGlobalCluster");
-        assertThat(switchover.get("Parameters").get("GlobalClusterIdentifier").asText()).isEqualTo("global-payments");
-        assertThat(switchover.get("Parameters").get("TargetDbClusterIdentifier").asText()).isEqualTo(TARGET);
-        JsonNode failover = states.get("FailoverGlobalCluster");
-        assertThat(failover.get("Resource").asText()).endsWith(":states:::aws-sdk:rds:failoverGlobalCluster");
-        assertThat(failover.get("Parameters").get("TargetDbClusterIdentifier").asText()).isEqualTo(TARGET);
-        assertThat(failover.get("Parameters").get("AllowDataLoss").asBoolean()).isTrue();
-        JsonNode choices = states.get("PlannedOrUnplanned?").get("Choices");
-        assertThat(choices.get(0).get("Next").asText()).isEqualTo("SwitchoverGlobalCluster");
-        assertThat(choices.get(1).get("Next").asText()).isEqualTo("RefuseLaggingPromotion");
-        assertThat(choices.get(1).toString()).contains("\"StringEquals\":\"ALARM\"", "allowDataLoss");
-        assertThat(states.get("PlannedOrUnplanned?").get("Default").asText()).isEqualTo("FailoverGlobalCluster");
-        assertThat(states.get("CheckReplicationLag").get("Parameters").get("AlarmNames").get(0).asText()).isEqualTo("lag-alarm");
+    void everyTaskInvokesTheTrigger_andNothingElseActs() {
+        List<String> resources = new ArrayList<>();
+        states.fields().forEachRemaining(e -> {
+            if (e.getValue().get("Type").asText().equals("Task")) {
+                resources.add(e.getValue().get("Resource").asText());
+                assertThat(e.getValue().get("Parameters").get("FunctionName").asText()).as(e.getKey()).isEqualTo(TRIGGER);
+            }
+        });
+        assertThat(resources).hasSize(4).allMatch(r -> r.endsWith(":states:::lambda:invoke"));
+        String definition = root.toString();
+        assertThat(definition).doesNotContain("rds:", "route53:", "ecs:", "AllowDataLoss", "ALARM");
     }
 
     @Test
-    void afterPromotionItScalesSwitchesDnsValidatesReadinessAndNotifies() {
-        assertThat(states.get("IsTargetWriter").get("Parameters").get("promoted.$").asText())
-                .isEqualTo("States.ArrayContains($.writer.writers, $.target)");
-        assertThat(states.get("TargetIsWriter?").get("Default").asText()).isEqualTo("WaitForWriter");
-        assertThat(states.get("RaiseMinimumCapacity").get("Parameters").get("MinCapacity").asInt()).isEqualTo(10);
-        assertThat(states.get("ScaleUpService").get("Parameters").get("DesiredCount").asInt()).isEqualTo(10);
-        assertThat(states.get("ScaleUpService").get("Next").asText()).isEqualTo("SwitchDns");
-        assertThat(states.get("SwitchDns").get("Next").asText()).isEqualTo("ValidateReadiness");
-        assertThat(states.get("ValidateReadiness").get("Parameters").get("Payload").get("path").asText()).isEqualTo("/health/ready");
-        assertThat(states.get("Ready?").get("Choices").get(0).get("NumericEquals").asInt()).isEqualTo(200);
-        assertThat(states.get("NotifySuccess").get("Resource").asText()).endsWith(":states:::sns:publish");
+    void eachPhaseGoesOnWhenTheOrchestratorPaused_waitsWhenTheLeaseIsBusy_andStopsWithItsMessageOtherwise() {
+        JsonNode choices = states.get("SwitchDnsOutcome?").get("Choices");
+        assertThat(choices.get(0).get("StringEquals").asText()).isEqualTo("PAUSED");
+        assertThat(choices.get(0).get("Next").asText()).isEqualTo("SwitchDnsDone");
+        assertThat(choices.get(2).get("StringEquals").asText()).isEqualTo("BUSY");
+        assertThat(choices.get(2).get("Next").asText()).isEqualTo("SwitchDnsBusy");
+        assertThat(next("SwitchDnsBusy")).isEqualTo("SwitchDnsPhase");
+        assertThat(states.get("SwitchDnsOutcome?").get("Default").asText()).isEqualTo("FailoverStopped");
+        assertThat(states.get("ValidateOutcome?").get("Choices").get(0).get("StringEquals").asText()).isEqualTo("COMPLETED");
+        assertThat(states.get("FailoverStopped").get("CausePath").asText()).isEqualTo("$.result.answer.message");
+        assertThat(states.get("Promote").get("Catch").get(0).get("ErrorEquals").get(0).asText())
+                .isEqualTo(FailoverWorkflow.INVALID_INPUT);
     }
 
     @Test
-    void everyTaskRetriesAndFailuresAreCaughtIntoANotification() {
-        List<String> tasks = List.of("DescribeGlobalCluster", "CheckReplicationLag", "SwitchoverGlobalCluster",
-                "FailoverGlobalCluster", "DescribeWriter", "RaiseMinimumCapacity", "ScaleUpService", "SwitchDns", "ValidateReadiness");
-        for (String task : tasks) {
-            assertThat(states.get(task).has("Retry")).as(task + " retries").isTrue();
-            assertThat(states.get(task).get("Catch").get(0).get("Next").asText()).as(task + " catch").isEqualTo("NotifyFailure");
-        }
-        assertThat(states.get("NotifyFailure").get("Next").asText()).isEqualTo("PromotionFailed");
-    }
-
-    @Test
-    void theRoleMayPromoteOnlyThisDesignsClusters() {
-        Capture statements = new Capture();
-        template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
-                "Statement", statements)))));
-        for (String action : List.of("rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster")) {
-            String promote = statements.asArray().stream().map(Object::toString)
-                    .filter(s -> s.contains(action)).findFirst().orElseThrow();
-            assertThat(promote).contains("arn:aws:rds:*:123456789012:cluster:payments-*",
-                    "arn:aws:rds::123456789012:global-cluster:global-payments").doesNotContain("Resource=*");
-        }
+    void aDryRunInvokesTheTriggerOnceAndChangesNothing() {
+        assertThat(states.get("DryRun?").get("Choices").get(0).get("Next").asText()).isEqualTo("DryRun");
+        assertThat(states.get("DryRun").get("Parameters").get("Payload.$").asText()).isEqualTo("$.input");
+        assertThat(next("DryRun")).isEqualTo("NothingChanged");
     }
 }

@@ -38,7 +38,7 @@ class GlobalDatabaseTest {
         template.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
                 "Name", "test/db", "ReplicaRegions", List.of(Map.of("Region", "us-west-2")))));
         template.resourceCountIs("AWS::SecretsManager::RotationSchedule", 1);
-        assertThat(database.jdbcUrl()).startsWith("jdbc:mysql://").endsWith(":3307/payments");
+        assertThat(database.jdbcUrl()).startsWith("jdbc:aws-wrapper:mysql://").endsWith(":3307/payments");
         assertThat(database.globalClusterIdentifier()).isEqualTo("g-test");
     }
 
@@ -72,7 +72,7 @@ class GlobalDatabaseTest {
                 "MonitoringRoleArn", Match.anyValue())), 2);
         template.resourceCountIs("AWS::RDS::GlobalCluster", 0);
         template.resourceCountIs("AWS::SecretsManager::Secret", 0);
-        assertThat(database.jdbcUrl()).startsWith("jdbc:postgresql://").endsWith(":5433/payments");
+        assertThat(database.jdbcUrl()).startsWith("jdbc:aws-wrapper:postgresql://").endsWith(":5433/payments");
         assertThat(stack.resolve(database.secret().getSecretArn()).toString())
                 .as("the replica keeps the writer's ARN except for the region")
                 .contains("us-west-2", "test/db-AbC123").doesNotContain("us-east-1");

@@ -15,10 +15,18 @@ class RegionSpecTest {
     }
 
     @Test
-    void givenAWorkflowWithoutDatabaseOrFunctions_thenBuildingSaysWhatToAdd() {
+    void givenAWorkflowOrFailoverFunctionsWithoutADatabase_thenBuildingSaysWhatToAdd() {
         assertThatThrownBy(() -> east().failoverWorkflow().build())
-                .hasMessageContaining("promotes the Aurora global database: add database(..)")
-                .hasMessageContaining("add functions(..)");
+                .hasMessageContaining("promote the Aurora global database: add database(..)");
+        assertThatThrownBy(() -> east().healthMonitor().build()).hasMessageContaining("add database(..)");
+    }
+
+    @Test
+    void theWorkflowTheMonitorAndTheTesterEachBringTheTrigger_withoutAPaymentFunction() {
+        RegionSpec spec = east().database(DatabaseSpec.auroraPostgres()).withoutWebFirewall().alarms(AlarmSpec.none())
+                .healthMonitor().build();
+        org.assertj.core.api.Assertions.assertThat(spec.failoverTrigger()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(spec.functions()).isEmpty();
     }
 
     @Test

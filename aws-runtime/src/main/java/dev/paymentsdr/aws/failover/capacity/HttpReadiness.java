@@ -17,18 +17,28 @@ public final class HttpReadiness {
 
     /** The status the URL answered, or -1 when it did not answer in time. */
     public int status(URI url) {
-        try {
-            return client.send(HttpRequest.newBuilder(url).timeout(PROBE_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return answer(url).status();
     }
 
     public boolean isReady(URI url) {
         return status(url) == 200;
+    }
+
+    /** The status and body the URL answered within the time limit; status -1 and an empty body when it did not. */
+    public Answer answer(URI url) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(url).timeout(PROBE_TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException | RuntimeException e) {
+            return new Answer(-1, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "");
+        }
+    }
+
+    /** What a URL answered. */
+    public record Answer(int status, String body) {
     }
 }

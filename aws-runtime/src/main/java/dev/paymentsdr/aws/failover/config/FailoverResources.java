@@ -1,5 +1,6 @@
 package dev.paymentsdr.aws.failover.config;
 
+import dev.paymentsdr.contract.FailoverKeys;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,29 +20,31 @@ import java.util.regex.Pattern;
  * @param stateTable       DynamoDB table of the lease and the execution log (key {@code pk}, sort key {@code sk})
  * @param stateTableRegion the one region whose table the lease is taken in (conditional writes do not
  *                         coordinate across the replicas of a global table)
- * @param probeUrl         the global endpoint a validation payment is sent through
+ * @param probe            how a validation payment is sent
  * @param dns              the failover records, when the deployment has a hosted zone
  */
 public record FailoverResources(List<RegionId> regions, String globalClusterId, String stateTable,
-                                RegionId stateTableRegion, URI probeUrl, Optional<DnsRecords> dns,
+                                RegionId stateTableRegion, Probe probe, Optional<DnsRecords> dns,
                                 Map<RegionId, RegionResources> byRegion) {
-    public static final String REGIONS = "regions";
-    public static final String GLOBAL_CLUSTER = "global-cluster";
-    public static final String STATE_TABLE = "state-table";
-    public static final String STATE_TABLE_REGION = "state-table-region";
-    public static final String PROBE_URL = "probe-url";
-    public static final String HOSTED_ZONE_ID = "route53.hosted-zone-id";
-    public static final String RECORD_NAME = "route53.record-name";
+    public static final String REGIONS = FailoverKeys.REGIONS;
+    public static final String GLOBAL_CLUSTER = FailoverKeys.GLOBAL_CLUSTER;
+    public static final String STATE_TABLE = FailoverKeys.STATE_TABLE;
+    public static final String STATE_TABLE_REGION = FailoverKeys.STATE_TABLE_REGION;
+    public static final String PROBE_URL = FailoverKeys.PROBE_URL;
+    public static final String PROBE_PAYMENTS_PATH = FailoverKeys.PROBE_PAYMENTS_PATH;
+    public static final String PROBE_SIGNING = FailoverKeys.PROBE_SIGNING;
+    public static final String HOSTED_ZONE_ID = FailoverKeys.HOSTED_ZONE_ID;
+    public static final String RECORD_NAME = FailoverKeys.RECORD_NAME;
     /** Per-region keys are {@code region.<name>.<key>}. */
-    public static final String DB_CLUSTER = "db-cluster";
-    public static final String ECS_CLUSTER = "ecs-cluster";
-    public static final String ECS_SERVICE = "ecs-service";
-    public static final String HEALTH_URL = "health-url";
-    public static final String HEALTH_CHECK_ID = "health-check-id";
-    public static final String ALERT_TOPIC_ARN = "alert-topic-arn";
-    public static final String ALIAS_DNS_NAME = "alias-dns-name";
-    public static final String ALIAS_HOSTED_ZONE_ID = "alias-hosted-zone-id";
-    public static final String MIN_TASKS = "min-tasks";
+    public static final String DB_CLUSTER = FailoverKeys.DB_CLUSTER;
+    public static final String ECS_CLUSTER = FailoverKeys.ECS_CLUSTER;
+    public static final String ECS_SERVICE = FailoverKeys.ECS_SERVICE;
+    public static final String HEALTH_URL = FailoverKeys.HEALTH_URL;
+    public static final String HEALTH_CHECK_ID = FailoverKeys.HEALTH_CHECK_ID;
+    public static final String ALERT_TOPIC_ARN = FailoverKeys.ALERT_TOPIC_ARN;
+    public static final String ALIAS_DNS_NAME = FailoverKeys.ALIAS_DNS_NAME;
+    public static final String ALIAS_HOSTED_ZONE_ID = FailoverKeys.ALIAS_HOSTED_ZONE_ID;
+    public static final String MIN_TASKS = FailoverKeys.MIN_TASKS;
 
     private static final Pattern CLUSTER_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{0,62}");
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9/_-]+");
@@ -73,7 +76,7 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         String table = in.required(STATE_TABLE, TABLE, "3-255 of A-Z a-z 0-9 _ . -");
         RegionId tableRegion = in.optional(STATE_TABLE_REGION).map(v -> in.region(STATE_TABLE_REGION, v))
                 .orElse(regions.isEmpty() ? null : regions.get(regions.size() - 1));
-        URI probe = in.url(PROBE_URL, true);
+        Probe probe = in.probe();
         Optional<String> zone = in.optional(HOSTED_ZONE_ID).map(v -> in.check(HOSTED_ZONE_ID, v, ZONE_ID,
                 "a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ"));
         Optional<String> record = in.optional(RECORD_NAME).map(v -> in.check(RECORD_NAME, v, DNS_NAME, "a DNS name"));
@@ -97,7 +100,7 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("global cluster " + globalClusterId + "; state table " + stateTable + " in " + stateTableRegion
-                + "; probe " + probeUrl + dns.map(d -> "; failover records " + d.recordName() + " in zone "
+                + "; probe " + probe.describe() + dns.map(d -> "; failover records " + d.recordName() + " in zone "
                 + d.hostedZoneId()).orElse("; no failover records (health checks only)"));
         for (RegionId region : regions) {
             lines.add(region + ": " + byRegion.get(region).describe());
@@ -105,18 +108,47 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         return lines;
     }
 
+    /**
+     * How the validate step sends its payment.
+     *
+     * @param globalUrl    the global endpoint; empty: the active region's own endpoint (its readiness URL's base)
+     * @param paymentsPath the payments collection under the endpoint, without a leading '/'
+     * @param signed       SigV4-sign the requests for {@code execute-api} (an IAM-authorized API Gateway)
+     */
+    public record Probe(Optional<URI> globalUrl, String paymentsPath, boolean signed) {
+        /** The service's own path, unsigned (an ALB in front of the container). */
+        public static final String SERVICE_PATH = "v1/payments";
+
+        String describe() {
+            return globalUrl.map(URI::toString).orElse("the active region's endpoint") + " /" + paymentsPath
+                    + (signed ? " (SigV4, execute-api)" : "");
+        }
+    }
+
     /** The failover records of the payment API's global name. */
     public record DnsRecords(String hostedZoneId, String recordName) {
     }
 
-    /** What one region has. */
-    public record RegionResources(String dbClusterId, String ecsCluster, String ecsService, URI healthUrl,
-                                  String healthCheckId, String alertTopicArn, Optional<Alias> alias, int minTasks) {
+    /**
+     * What one region has.
+     *
+     * @param ecs       the payment service's ECS cluster and service; empty for a serverless region (Lambda scales by itself)
+     * @param healthUrl the payment service's readiness URL; empty for a database-only design (no payment endpoint: the
+     *                  region serves when its database is the writer)
+     */
+    public record RegionResources(String dbClusterId, Optional<EcsService> ecs, Optional<URI> healthUrl, String healthCheckId,
+                                  String alertTopicArn, Optional<Alias> alias, int minTasks) {
         String describe() {
-            return "db cluster " + dbClusterId + ", ECS " + ecsCluster + "/" + ecsService + " (at least " + minTasks
-                    + " tasks), health " + healthUrl + ", Route 53 check " + healthCheckId + ", topic " + alertTopicArn
+            return "db cluster " + dbClusterId + ecs.map(e -> ", ECS " + e.cluster() + "/" + e.service() + " (at least "
+                    + minTasks + " tasks)").orElse(", no ECS service (serverless)")
+                    + healthUrl.map(u -> ", health " + u).orElse(", no payment endpoint (the database is the service)")
+                    + ", Route 53 check " + healthCheckId + ", topic " + alertTopicArn
                     + alias.map(a -> ", record target " + a.dnsName()).orElse("");
         }
+    }
+
+    /** The payment service of a region on ECS. */
+    public record EcsService(String cluster, String service) {
     }
 
     /** The alias target of a region's failover record (its load balancer). */
@@ -182,6 +214,20 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
             }
         }
 
+        Probe probe() {
+            URI global = url(PROBE_URL, false);
+            String path = optional(PROBE_PAYMENTS_PATH).map(p -> p.startsWith("/") ? p.substring(1) : p)
+                    .orElse(Probe.SERVICE_PATH);
+            if (!path.matches("[A-Za-z0-9._~/-]{1,200}") || path.endsWith("/") || path.contains("//")) {
+                problem(PROBE_PAYMENTS_PATH, "'" + path + "' is not a path such as v1/payments or payments");
+            }
+            String signing = optional(PROBE_SIGNING).orElse("none");
+            if (!signing.equals("none") && !signing.equals("execute-api")) {
+                problem(PROBE_SIGNING, "'" + signing + "' is not none or execute-api");
+            }
+            return new Probe(Optional.ofNullable(global), path, signing.equals("execute-api"));
+        }
+
         URI url(String key, boolean required) {
             Optional<String> value = optional(key);
             if (value.isEmpty()) {
@@ -205,9 +251,18 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         RegionResources regionResources(RegionId region, boolean records) {
             String p = "region." + region + ".";
             String db = required(p + DB_CLUSTER, CLUSTER_ID, "an Aurora cluster identifier");
-            String cluster = required(p + ECS_CLUSTER, ECS_NAME, "an ECS cluster name or ARN");
-            String service = required(p + ECS_SERVICE, ECS_NAME, "an ECS service name or ARN");
-            URI health = url(p + HEALTH_URL, true);
+            Optional<String> cluster = optional(p + ECS_CLUSTER).map(v -> check(p + ECS_CLUSTER, v, ECS_NAME,
+                    "an ECS cluster name or ARN"));
+            Optional<String> service = optional(p + ECS_SERVICE).map(v -> check(p + ECS_SERVICE, v, ECS_NAME,
+                    "an ECS service name or ARN"));
+            if (cluster.isPresent() != service.isPresent()) {
+                problem(p + (cluster.isPresent() ? ECS_SERVICE : ECS_CLUSTER), "missing: " + ECS_CLUSTER + " and "
+                        + ECS_SERVICE + " go together (both for a service on ECS, neither for a serverless region)");
+            }
+            Optional<URI> health = Optional.ofNullable(url(p + HEALTH_URL, false));
+            if (health.isEmpty() && optional(p + ECS_SERVICE).isPresent()) {
+                problem(p + HEALTH_URL, "missing: a region with an ECS service has a readiness URL (an http or https URL)");
+            }
             String check = required(p + HEALTH_CHECK_ID, HEALTH_CHECK, "a Route 53 health check id");
             String topic = required(p + ALERT_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN in " + region);
             if (topic != null) {
@@ -237,7 +292,9 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
             }
             Optional<Alias> alias = aliasName.isPresent() && aliasZone.isPresent()
                     ? Optional.of(new Alias(aliasName.get(), aliasZone.get())) : Optional.empty();
-            return new RegionResources(db, cluster, service, health, check, topic, alias, minTasks);
+            Optional<EcsService> ecs = cluster.isPresent() && service.isPresent()
+                    ? Optional.of(new EcsService(cluster.get(), service.get())) : Optional.empty();
+            return new RegionResources(db, ecs, health, check, topic, alias, minTasks);
         }
 
         void problem(String key, String message) {

@@ -1,5 +1,8 @@
 package dev.paymentsdr.aws.failover.config;
 
+import dev.paymentsdr.contract.FailoverKeys;
+import dev.paymentsdr.contract.FailoverOutput;
+import dev.paymentsdr.contract.KeyValues;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,7 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,34 +49,103 @@ public final class ResourceSources {
      */
     public static Map<String, String> stackOutputs(String suffix, RegionId primary, RegionId secondary,
                                                    Function<RegionId, CloudFormationClient> clients, List<String> notes) {
-        if (!suffix.matches("[a-z0-9-]{1,20}")) {
-            throw new IllegalArgumentException("environment suffix must be 1-20 lowercase letters, digits and dashes, was '"
-                    + suffix + "'");
-        }
+        return stackOutputs(Stacks.ofSuffix(suffix, primary, secondary), clients, notes);
+    }
+
+    /** The settings the three stacks publish as outputs (keys of {@link FailoverOutput}); unreadable stacks go to {@code notes}. */
+    public static Map<String, String> stackOutputs(Stacks stacks, Function<RegionId, CloudFormationClient> clients,
+                                                   List<String> notes) {
+        return fromOutputs(stacks, (region, name) -> outputs(clients, region, name, notes));
+    }
+
+    /**
+     * The settings the three stacks' outputs name, given each stack's outputs by region and name: how the failover
+     * reads a deployment (and how the infrastructure's tests read a synthesized one).
+     */
+    public static Map<String, String> fromOutputs(Stacks stacks, java.util.function.BiFunction<RegionId, String,
+            Map<String, String>> outputsOf) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put(FailoverResources.REGIONS, primary + "," + secondary);
-        regional(outputs(clients, primary, "PaymentsDr-Primary-" + suffix, notes), primary, settings);
-        regional(outputs(clients, secondary, "PaymentsDr-Secondary-" + suffix, notes), secondary, settings);
-        Map<String, String> global = outputs(clients, GLOBAL_STACK_REGION, "PaymentsDr-Global-" + suffix, notes);
-        put(settings, "region." + primary + "." + FailoverResources.HEALTH_CHECK_ID, global.get("PrimaryHealthCheckId"));
-        put(settings, "region." + secondary + "." + FailoverResources.HEALTH_CHECK_ID, global.get("SecondaryHealthCheckId"));
-        if (global.containsKey("PaymentApiName")) {
-            put(settings, FailoverResources.RECORD_NAME, global.get("PaymentApiName"));
-            put(settings, FailoverResources.PROBE_URL, "https://" + global.get("PaymentApiName"));
+        settings.put(FailoverResources.REGIONS, stacks.primaryRegion() + "," + stacks.secondaryRegion());
+        regional(outputsOf.apply(stacks.primaryRegion(), stacks.primary()), stacks.primaryRegion(), settings);
+        regional(outputsOf.apply(stacks.secondaryRegion(), stacks.secondary()), stacks.secondaryRegion(), settings);
+        Map<String, String> global = outputsOf.apply(stacks.globalRegion(), stacks.global());
+        put(settings, FailoverKeys.regional(stacks.primaryRegion().name(), FailoverKeys.HEALTH_CHECK_ID),
+                global.get(FailoverOutput.PRIMARY_HEALTH_CHECK_ID.key()));
+        put(settings, FailoverKeys.regional(stacks.secondaryRegion().name(), FailoverKeys.HEALTH_CHECK_ID),
+                global.get(FailoverOutput.SECONDARY_HEALTH_CHECK_ID.key()));
+        put(settings, FailoverKeys.HOSTED_ZONE_ID, global.get(FailoverOutput.HOSTED_ZONE_ID.key()));
+        String apiName = global.get(FailoverOutput.PAYMENT_API_NAME.key());
+        if (apiName != null) {
+            put(settings, FailoverKeys.RECORD_NAME, apiName);
+            put(settings, FailoverKeys.PROBE_URL, "https://" + apiName);
         }
         return settings;
     }
 
+    /**
+     * The deployment's three stacks and their regions.
+     *
+     * @param globalRegion where the global stack lives (Route 53 health checks: us-east-1)
+     */
+    public record Stacks(RegionId primaryRegion, String primary, RegionId secondaryRegion, String secondary,
+                         RegionId globalRegion, String global) {
+        private static final java.util.regex.Pattern STACK_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+
+        /** The stacks as the CDK app names them by default: {@code PaymentsDr-{Primary,Secondary,Global}-<suffix>}. */
+        public static Stacks ofSuffix(String suffix, RegionId primary, RegionId secondary) {
+            if (!suffix.matches("[a-z0-9-]{1,20}")) {
+                throw new IllegalArgumentException("environment suffix must be 1-20 lowercase letters, digits and dashes, was '"
+                        + suffix + "'");
+            }
+            return new Stacks(primary, "PaymentsDr-Primary-" + suffix, secondary, "PaymentsDr-Secondary-" + suffix,
+                    GLOBAL_STACK_REGION, "PaymentsDr-Global-" + suffix);
+        }
+
+        /** The stacks named by {@code primary=REGION/STACK;secondary=REGION/STACK;global=REGION/STACK}. */
+        public static Stacks parse(String variable, String text) {
+            Map<String, String> pairs = KeyValues.decode(variable, text);
+            if (!pairs.keySet().equals(java.util.Set.of("primary", "secondary", "global"))) {
+                throw new IllegalArgumentException(variable + " must name exactly primary, secondary and global, as"
+                        + " primary=REGION/STACK;secondary=REGION/STACK;global=REGION/STACK; was '" + text + "'");
+            }
+            String[] p = split(variable, "primary", pairs.get("primary"));
+            String[] s = split(variable, "secondary", pairs.get("secondary"));
+            String[] g = split(variable, "global", pairs.get("global"));
+            return new Stacks(RegionId.of(p[0]), p[1], RegionId.of(s[0]), s[1], RegionId.of(g[0]), g[1]);
+        }
+
+        private static String[] split(String variable, String role, String value) {
+            int slash = value.indexOf('/');
+            String region = slash < 0 ? "" : value.substring(0, slash);
+            String name = slash < 0 ? "" : value.substring(slash + 1);
+            boolean regionOk;
+            try {
+                RegionId.of(region);
+                regionOk = true;
+            } catch (IllegalArgumentException e) {
+                regionOk = false;
+            }
+            if (!regionOk || !STACK_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(variable + ": " + role + "='" + value + "' is not REGION/STACK, such as"
+                        + " us-east-1/PaymentsDr-Primary-prod");
+            }
+            return new String[] {region, name};
+        }
+    }
+
     private static void regional(Map<String, String> outputs, RegionId region, Map<String, String> settings) {
-        String p = "region." + region + ".";
-        put(settings, FailoverResources.GLOBAL_CLUSTER, outputs.get("GlobalClusterId"));
-        put(settings, p + FailoverResources.DB_CLUSTER, outputs.get("DatabaseClusterId"));
-        put(settings, p + FailoverResources.ECS_CLUSTER, outputs.get("ClusterName"));
-        put(settings, p + FailoverResources.ECS_SERVICE, outputs.get("ServiceName"));
-        put(settings, p + FailoverResources.HEALTH_URL, Optional.ofNullable(outputs.get("HealthUrl"))
-                .orElse(outputs.containsKey("LoadBalancerDns") ? "https://" + outputs.get("LoadBalancerDns") + "/health/ready" : null));
-        put(settings, p + FailoverResources.ALERT_TOPIC_ARN, outputs.get("AlertTopicArn"));
-        put(settings, p + FailoverResources.ALIAS_DNS_NAME, outputs.get("LoadBalancerDns"));
+        for (FailoverOutput output : FailoverOutput.values()) {
+            if (output.stack() != FailoverOutput.Stack.REGIONAL) {
+                continue;
+            }
+            boolean shared = output == FailoverOutput.GLOBAL_CLUSTER_ID || output == FailoverOutput.STATE_TABLE;
+            put(settings, shared ? output.resourceKey() : FailoverKeys.regional(region.name(), output.resourceKey()),
+                    outputs.get(output.key()));
+        }
+        String dns = outputs.get(FailoverOutput.LOAD_BALANCER_DNS.key());
+        if (dns != null) {
+            put(settings, FailoverKeys.regional(region.name(), FailoverKeys.HEALTH_URL), "https://" + dns + "/health/ready");
+        }
     }
 
     private static void put(Map<String, String> settings, String key, String value) {

@@ -205,6 +205,48 @@ public final class AuroraGlobalDatabase implements DatabaseControl {
         });
     }
 
+    /** The secondary's replication and RPO lag as CloudWatch has them; both empty for the writer's region. */
+    public CloudWatchReplicationLag.Lags lags(RegionId region) {
+        return lagReader.lags(region, clusterId(region));
+    }
+
+    /** The global cluster as any answering region describes it now; empty when none answers. */
+    public Optional<GlobalClusterState> state() {
+        Optional<GlobalCluster> global = clusterIds.keySet().stream().map(this::describe).flatMap(Optional::stream).findFirst();
+        return global.map(g -> {
+            Map<RegionId, String> synchronization = new java.util.LinkedHashMap<>();
+            RegionId writer = null;
+            for (RegionId region : clusterIds.keySet()) {
+                Optional<GlobalClusterMember> member = member(g, region);
+                if (member.isEmpty()) {
+                    synchronization.put(region, "not a member");
+                } else if (Boolean.TRUE.equals(member.get().isWriter())) {
+                    writer = region;
+                    synchronization.put(region, "writer");
+                } else {
+                    String sync = member.get().synchronizationStatusAsString();
+                    synchronization.put(region, sync == null ? "secondary" : sync);
+                }
+            }
+            return new GlobalClusterState(g.status(), Optional.ofNullable(writer),
+                    g.failoverState() == null ? Optional.empty() : Optional.of(operation(g)), synchronization);
+        });
+    }
+
+    /**
+     * What DescribeGlobalClusters says.
+     *
+     * @param operation       a running switchover or failover, in words
+     * @param synchronization per region: {@code writer}, the secondary's synchronization status, or {@code not a member}
+     */
+    public record GlobalClusterState(String status, Optional<RegionId> writer, Optional<String> operation,
+                                     Map<RegionId, String> synchronization) {
+        /** True when the cluster is available with a writer and no operation running. */
+        public boolean healthy() {
+            return "available".equalsIgnoreCase(status) && writer.isPresent() && operation.isEmpty();
+        }
+    }
+
     /** Global cluster and member state for status lines and dry runs. */
     public String describeState() {
         Optional<GlobalCluster> global = clusterIds.keySet().stream().map(this::describe).flatMap(Optional::stream).findFirst();

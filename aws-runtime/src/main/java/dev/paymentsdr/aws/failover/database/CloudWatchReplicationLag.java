@@ -36,13 +36,32 @@ public final class CloudWatchReplicationLag {
 
     /** The standby cluster's lag; empty when CloudWatch has no recent datapoint or does not answer. */
     public Optional<ReplicationLag> lag(RegionId standby, String clusterId) {
-        Optional<Double> replication = newest(standby, clusterId, REPLICATION_LAG);
-        Optional<Double> rpo = newest(standby, clusterId, RPO_LAG);
-        if (replication.isEmpty() && rpo.isEmpty()) {
+        Lags lags = lags(standby, clusterId);
+        if (lags.replication().isEmpty() && lags.rpo().isEmpty()) {
             return Optional.empty();
         }
-        double millis = Math.max(replication.orElse(0.0), rpo.orElse(0.0));
-        return Optional.of(ReplicationLag.inTime(Duration.ofMillis(Math.round(millis)), true));
+        Duration larger = lags.replication().orElse(Duration.ZERO).compareTo(lags.rpo().orElse(Duration.ZERO)) >= 0
+                ? lags.replication().orElse(Duration.ZERO) : lags.rpo().orElse(Duration.ZERO);
+        return Optional.of(ReplicationLag.inTime(larger, true));
+    }
+
+    /** Both of the secondary's lag metrics, each empty when it has no recent datapoint. */
+    public Lags lags(RegionId standby, String clusterId) {
+        return new Lags(newest(standby, clusterId, REPLICATION_LAG).map(CloudWatchReplicationLag::millis),
+                newest(standby, clusterId, RPO_LAG).map(CloudWatchReplicationLag::millis));
+    }
+
+    private static Duration millis(double value) {
+        return Duration.ofMillis(Math.round(value));
+    }
+
+    /**
+     * A secondary's two lags as Aurora publishes them.
+     *
+     * @param replication {@code AuroraGlobalDBReplicationLag}: how far its storage is behind
+     * @param rpo         {@code AuroraGlobalDBRPOLag}: how much acknowledged work it could miss
+     */
+    public record Lags(Optional<Duration> replication, Optional<Duration> rpo) {
     }
 
     private Optional<Double> newest(RegionId region, String clusterId, String metric) {

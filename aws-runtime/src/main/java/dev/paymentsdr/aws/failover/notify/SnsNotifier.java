@@ -31,29 +31,37 @@ public final class SnsNotifier implements Notifier {
 
     @Override
     public void notify(Notification n) {
+        String title = "payments-dr " + n.mode().title() + " " + n.executionId() + " " + n.state();
+        publish(List.of(n.to(), n.from()), title, message(n));
+    }
+
+    /**
+     * Publishes {@code body} as JSON to the topic of the first region of {@code order} that takes it (the subject cut
+     * to SNS's 100 characters); false when none did. Never throws: a lost message is logged with its content.
+     */
+    public boolean publish(List<RegionId> order, String subject, Map<String, Object> body) {
         String message;
         try {
-            message = JSON.writeValueAsString(message(n));
+            message = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            LOG.warn("cannot serialize the failover notification of {}", n.executionId(), e);
-            return;
+            LOG.warn("cannot serialize the message '{}'", subject, e);
+            return false;
         }
-        String title = "payments-dr " + n.mode().title() + " " + n.executionId() + " " + n.state();
-        // SNS subjects are at most 100 characters
-        String subject = title.length() <= 100 ? title : title.substring(0, 100);
-        for (RegionId region : List.of(n.to(), n.from())) {
+        String cut = subject.length() <= 100 ? subject : subject.substring(0, 100);
+        for (RegionId region : order) {
             String topic = topics.get(region);
             if (topic == null) {
                 continue;
             }
             try {
-                sns.apply(region).publish(b -> b.topicArn(topic).subject(subject).message(message));
-                return;
+                sns.apply(region).publish(b -> b.topicArn(topic).subject(cut).message(message));
+                return true;
             } catch (SdkException e) {
-                LOG.warn("cannot publish the failover notification of {} to {}: {}", n.executionId(), topic, e.getMessage());
+                LOG.warn("cannot publish '{}' to {}: {}", cut, topic, e.getMessage());
             }
         }
-        LOG.error("failover notification of {} was not delivered to any topic: {}", n.executionId(), message);
+        LOG.error("'{}' was not delivered to any topic: {}", cut, message);
+        return false;
     }
 
     static Map<String, Object> message(Notification n) {

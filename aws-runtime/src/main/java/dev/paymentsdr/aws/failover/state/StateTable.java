@@ -19,20 +19,24 @@ public final class StateTable {
     private StateTable() {
     }
 
-    static AttributeValue s(String value) {
+    /** A string attribute. */
+    public static AttributeValue s(String value) {
         return AttributeValue.builder().s(value).build();
     }
 
-    static AttributeValue n(long value) {
+    /** A number attribute. */
+    public static AttributeValue n(long value) {
         return AttributeValue.builder().n(Long.toString(value)).build();
     }
 
-    static String text(Map<String, AttributeValue> item, String name) {
+    /** A string attribute's value, or null. */
+    public static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
 
-    static long number(Map<String, AttributeValue> item, String name) {
+    /** A number attribute's value, or 0. */
+    public static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }

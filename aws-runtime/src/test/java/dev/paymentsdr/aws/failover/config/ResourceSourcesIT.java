@@ -60,4 +60,50 @@ class ResourceSourcesIT {
             assertThat(absent).hasSize(3).allMatch(n -> n.contains("could not be read"));
         }
     }
+
+    @Test
+    void givenStacksNamedByABlueprint_thenTheOutputsTheFailoverNeedsAllBecomeSettings_andParse() {
+        try (AwsClients clients = AwsClients.at(MotoTest.server().endpoint(), MotoTest.server().credentials())) {
+            String suffix = "st" + System.nanoTime() % 100000;
+            for (RegionId region : List.of(EAST_1, EAST_2)) {
+                Map<String, String> outputs = new java.util.LinkedHashMap<>();
+                outputs.put("GlobalClusterId", "payments-dr-global-" + suffix);
+                outputs.put("DatabaseClusterId", "payments-dr-db-" + region + "-" + suffix);
+                outputs.put("ClusterName", "cluster-" + region);
+                outputs.put("ServiceName", "api-" + region);
+                outputs.put("LoadBalancerDns", "alb-" + region + ".elb.amazonaws.com");
+                outputs.put("LoadBalancerCanonicalHostedZoneId", "Z35SXDOTRQ7X7K");
+                outputs.put("MinTaskCount", region.equals(EAST_1) ? "10" : "2");
+                outputs.put("AlertTopicArn", "arn:aws:sns:" + region + ":123456789012:ops");
+                outputs.put("FailoverStateTable", "payments-dr-failover-" + suffix);
+                clients.cloudFormation(region).createStack(b -> b.stackName("trading-" + region + "-" + suffix)
+                        .templateBody(template(outputs)));
+            }
+            clients.cloudFormation(EAST_1).createStack(b -> b.stackName("trading-dns-" + suffix).templateBody(template(Map.of(
+                    "PrimaryHealthCheckId", "11111111-2222-3333-4444-555555555555",
+                    "SecondaryHealthCheckId", "66666666-7777-8888-9999-000000000000", "PaymentApiName", "api.example.com",
+                    "HostedZoneId", "Z0123456789ABCDEFGHIJ"))));
+            ResourceSources.Stacks stacks = ResourceSources.Stacks.parse("PAYMENTS_FAILOVER_STACKS", "primary=us-east-1/trading-us-east-1-"
+                    + suffix + ";secondary=us-east-2/trading-us-east-2-" + suffix + ";global=us-east-1/trading-dns-" + suffix);
+            List<String> notes = new ArrayList<>();
+
+            FailoverResources resources = FailoverResources.parse(ResourceSources.stackOutputs(stacks, clients::cloudFormation, notes),
+                    "stacks");
+
+            assertThat(notes).isEmpty();
+            assertThat(resources.stateTable()).isEqualTo("payments-dr-failover-" + suffix);
+            assertThat(resources.dns()).hasValueSatisfying(d -> assertThat(d.hostedZoneId()).isEqualTo("Z0123456789ABCDEFGHIJ"));
+            assertThat(resources.region(EAST_2).alias()).hasValueSatisfying(a -> assertThat(a.hostedZoneId()).isEqualTo("Z35SXDOTRQ7X7K"));
+            assertThat(resources.region(EAST_1).minTasks()).isEqualTo(10);
+            assertThat(resources.region(EAST_2).healthUrl().orElseThrow()).hasToString("https://alb-us-east-2.elb.amazonaws.com/health/ready");
+        }
+    }
+
+    @Test
+    void badlyNamedStacksAreRefusedSayingTheFormat() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceSources.Stacks.parse("PAYMENTS_FAILOVER_STACKS",
+                "primary=us-east-1/A;secondary=B")).hasMessageContaining("must name exactly primary, secondary and global");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceSources.Stacks.parse("PAYMENTS_FAILOVER_STACKS",
+                "primary=us-east-1/A;secondary=nowhere;global=us-east-1/C")).hasMessageContaining("secondary='nowhere' is not REGION/STACK");
+    }
 }

@@ -6,6 +6,8 @@ import dev.paymentsdr.aws.failover.AwsClients;
 import dev.paymentsdr.aws.failover.config.FailoverResources;
 import dev.paymentsdr.aws.failover.state.StateTable;
 import dev.paymentsdr.aws.testing.MotoServer;
+import dev.paymentsdr.contract.KeyValues;
+import dev.paymentsdr.contract.RuntimeVariable;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,6 +56,7 @@ public final class AwsWorld implements AutoCloseable {
     private final Map<RegionId, String> healthChecks = new LinkedHashMap<>();
     private final Map<RegionId, HttpServer> services = new LinkedHashMap<>();
     private final Set<RegionId> down = ConcurrentHashMap.newKeySet();
+    private volatile boolean signedPayments;
     private final Map<String, String> payments = new ConcurrentHashMap<>();
     private final HttpServer globalEndpoint;
     private final String zoneId;
@@ -102,11 +105,14 @@ public final class AwsWorld implements AutoCloseable {
             settings.put(prefix + FailoverResources.HEALTH_CHECK_ID, check);
         }
         String table = "payments-dr-failover-" + name;
-        clients.dynamoDb(EAST_2).createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName(StateTable.PK).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(StateTable.SK).attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName(StateTable.PK).keyType(KeyType.HASH),
-                        k -> k.attributeName(StateTable.SK).keyType(KeyType.RANGE)));
+        // the state table is a global table: a replica in each region (moto replicates nothing; the lease lives in one)
+        for (RegionId region : List.of(EAST_1, EAST_2)) {
+            clients.dynamoDb(region).createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
+                    .attributeDefinitions(a -> a.attributeName(StateTable.PK).attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName(StateTable.SK).attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName(StateTable.PK).keyType(KeyType.HASH),
+                            k -> k.attributeName(StateTable.SK).keyType(KeyType.RANGE)));
+        }
         String domain = name + ".example.test";
         zoneId = clients.route53().createHostedZone(b -> b.name(domain).callerReference(name)).hostedZone().id()
                 .replace("/hostedzone/", "");
@@ -147,6 +153,19 @@ public final class AwsWorld implements AutoCloseable {
         return FailoverResources.parse(settings, "the test world");
     }
 
+    /** A failover function's environment in {@code region}, as the stacks set it (all resources named). */
+    public Map<String, String> functionEnvironment(RegionId region) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", region.name());
+        environment.put(RuntimeVariable.PAYMENTS_FAILOVER_RESOURCES.name(), KeyValues.encode(settings));
+        return environment;
+    }
+
+    /** The world's name, part of every resource name. */
+    public String name() {
+        return name;
+    }
+
     public String clusterId(RegionId region) {
         return clusterIds.get(region);
     }
@@ -159,7 +178,10 @@ public final class AwsWorld implements AutoCloseable {
         return zoneId;
     }
 
-    /** Publishes the secondary's replication and RPO lag, as Aurora does every minute. */
+    /**
+     * Publishes the secondary's replication and RPO lag, as Aurora does every minute. CloudWatch keeps the largest
+     * value of each minute: a lag that falls shows only in a later minute.
+     */
     public void setLag(RegionId region, long millis) {
         for (String metric : List.of("AuroraGlobalDBReplicationLag", "AuroraGlobalDBRPOLag")) {
             clients.cloudWatch(region).putMetricData(b -> b.namespace("AWS/RDS").metricData(d -> d.metricName(metric)
@@ -195,6 +217,21 @@ public final class AwsWorld implements AutoCloseable {
         held = false;
     }
 
+    /**
+     * From now on the payment endpoints are an IAM-authorized REST API: {@code /payments}, and only requests carrying a
+     * SigV4 signature for {@code execute-api} in the region that serves them (the signature itself is not verified).
+     */
+    public void requireSignedPayments() {
+        signedPayments = true;
+    }
+
+    private static boolean signedFor(HttpExchange exchange, RegionId region) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 Credential=testing/")
+                && authorization.contains("/" + region + "/execute-api/aws4_request")
+                && exchange.getRequestHeaders().getFirst("X-Amz-Date") != null;
+    }
+
     /** The region's payment service stops answering ready (its region is out). */
     public void regionOutage(RegionId region) {
         down.add(region);
@@ -224,11 +261,22 @@ public final class AwsWorld implements AutoCloseable {
 
     private void serve(RegionId region, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        boolean ready = !down.contains(region) && isWriter(region);
-        if (path.equals("/health/ready")) {
-            respond(exchange, ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "not_ready") + "\"}");
+        if (signedPayments && path.startsWith("/payments")) {
+            path = "/v1" + path; // an API Gateway REST API serves /payments, as PaymentApiHandler translates
+        }
+        boolean writer = isWriter(region);
+        boolean ready = !down.contains(region) && writer;
+        if (path.equals("/health")) {
+            respond(exchange, down.contains(region) ? 503 : 200, "{\"status\":\"up\",\"region\":\"" + region + "\"}");
+        } else if (path.equals("/health/ready")) {
+            // as the service answers: its database's role, or unknown when it cannot reach it
+            String role = down.contains(region) ? "unknown" : writer ? "primary" : "standby";
+            respond(exchange, ready ? 200 : 503, "{\"status\":\"" + (ready ? "ready" : "not_ready") + "\",\"region\":\""
+                    + region + "\",\"role\":\"" + role + "\",\"writable\":" + ready + "}");
         } else if (!ready) {
             respond(exchange, 503, "{\"error\":{\"code\":\"not_primary\"}}");
+        } else if (signedPayments && !signedFor(exchange, region)) {
+            respond(exchange, 403, "{\"message\":\"Missing Authentication Token\"}");
         } else if (path.equals("/v1/payments") && exchange.getRequestMethod().equals("POST")) {
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             String id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();

@@ -20,7 +20,9 @@ public record ExecutionResult(ExecutionId executionId, ExecutionState state, Out
         /** Another execution holds the lease; this trigger did nothing. */
         BUSY,
         /** Another process was running this same execution; this trigger waited for it to finish. */
-        JOINED
+        JOINED,
+        /** The trigger asked to stop after a step, and did; rerunning the execution continues with the next step. */
+        PAUSED
     }
 
     public ExecutionResult {

@@ -25,6 +25,21 @@ public enum Step {
         return description;
     }
 
+    /** True for the steps that only look (assess, gate-lag): a dry run may run them. */
+    public boolean changesNothing() {
+        return this == ASSESS || this == GATE_LAG;
+    }
+
+    /** The step spelled {@code label} ({@code switch-traffic}), if there is one. */
+    public static java.util.Optional<Step> ofLabel(String label) {
+        for (Step step : values()) {
+            if (step.label().equals(label)) {
+                return java.util.Optional.of(step);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The command-line and log spelling, such as {@code switch-traffic}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

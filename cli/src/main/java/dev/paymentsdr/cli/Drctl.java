@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
 @Command(name = "drctl",
         mixinStandardHelpOptions = true,
         versionProvider = DrctlVersion.class,
-        description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill.",
+        description = "Multi-region disaster recovery for payment processing: serve, synthesize, run the lab, fail over, drill, reconcile.",
         subcommands = {
             dev.paymentsdr.service.ServeCommand.class,
+            dev.paymentsdr.service.reconcile.ReconcileCommand.class,
             dev.paymentsdr.bench.BenchCommand.class,
             dev.paymentsdr.lab.cli.LabCommand.class,
             dev.paymentsdr.lab.failover.cli.FailoverCommand.class, dev.paymentsdr.lab.failover.cli.FailbackCommand.class, dev.paymentsdr.lab.failover.cli.MonitorCommand.class, dev.paymentsdr.lab.failover.cli.StatusCommand.class,

@@ -270,7 +270,7 @@ final class LabLauncher {
         Instant deadline = Instant.now().plus(config.startTimeout());
         String last = "no replication connection";
         while (Instant.now().isBefore(deadline)) {
-            try (Connection c = primary.db().connect("postgres");
+            try (Connection c = primary.db().connect("postgres", java.time.Duration.ofSeconds(2));
                  PreparedStatement st = c.prepareStatement(
                          "select state, sync_state from pg_stat_replication where application_name = ?")) {
                 st.setString(1, standby.replicationName());

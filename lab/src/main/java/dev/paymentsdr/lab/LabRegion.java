@@ -142,7 +142,8 @@ public final class LabRegion {
         jvmOptions.addAll(lab.serviceJvmOptions());
         jvmOptions.add("-Dsun.net.inetaddr.ttl=5");
         List<String> command = ServiceLaunch.javaCommand(jvmOptions, lab.serviceClasspath(), name, port,
-                db().jdbcUrl("postgres"), PostgresServer.SUPERUSER);
+                db().jdbcUrl("postgres"), PostgresServer.SUPERUSER,
+                ServiceLaunch.archiveFlags(lab.dir().resolve("archive").resolve(name))); // what drctl reconcile reads
         Process process;
         try {
             process = ProcessControl.launch(command, Map.of(ServiceLaunch.PASSWORD_VARIABLE, lab.password()), serviceLog());

@@ -77,7 +77,7 @@ final class StatusProbe {
         if (!db.isRunning()) {
             return DbFacts.UNREACHABLE;
         }
-        try (Connection c = db.connect("postgres"); Statement st = c.createStatement()) {
+        try (Connection c = db.connect("postgres", java.time.Duration.ofSeconds(2)); Statement st = c.createStatement()) {
             boolean inRecovery;
             String syncNames;
             try (ResultSet rs = st.executeQuery("select pg_is_in_recovery(), current_setting('synchronous_standby_names')")) {

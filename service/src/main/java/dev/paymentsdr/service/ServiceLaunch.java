@@ -15,6 +15,11 @@ public final class ServiceLaunch {
     private ServiceLaunch() {
     }
 
+    /** The flags that make the service archive its accepted payments in a directory (the lab: one per region). */
+    public static String[] archiveFlags(Path directory) {
+        return new String[] {"--archive", directory.toAbsolutePath().toString()};
+    }
+
     /**
      * The command line: this JVM's {@code java}, the JVM options, the class path, {@link ServiceMain} and its flags.
      *

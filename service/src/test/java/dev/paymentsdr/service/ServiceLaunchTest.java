@@ -19,4 +19,16 @@ class ServiceLaunchTest {
         ServeCommand serve = new ServeCommand();
         new picocli.CommandLine(serve).parseArgs(command.subList(5, command.size()).toArray(String[]::new));
     }
+
+    @Test
+    void theArchiveFlagsNameAnAbsoluteDirectoryThatServeTakesAsTheArchive() {
+        List<String> command = ServiceLaunch.javaCommand(List.of(), "a.jar", "us-east-2", 8082,
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
+                ServiceLaunch.archiveFlags(java.nio.file.Path.of("lab/archive/us-east-2")));
+        ServeCommand serve = new ServeCommand(java.util.Map.of());
+        new picocli.CommandLine(serve).parseArgs(command.subList(4, command.size()).toArray(String[]::new));
+
+        assertThat(serve.config().backends().archive()).contains(new dev.paymentsdr.service.backend.ArchiveLocation.Directory(
+                java.nio.file.Path.of("lab/archive/us-east-2").toAbsolutePath()));
+    }
 }

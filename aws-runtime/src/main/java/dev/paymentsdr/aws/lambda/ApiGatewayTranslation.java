@@ -33,7 +33,8 @@ final class ApiGatewayTranslation {
         if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             headers.putIfAbsent("X-Request-Id", event.getRequestContext().getRequestId());
         }
-        return new ApiRequest(event.getHttpMethod(), apiPath(event.getPath()), queryParameters(event), headers, body(event));
+        return new ApiRequest(event.getHttpMethod(), apiPath(event.getPath()), queryParameters(event), headers,
+                body(event.getBody(), event.getIsBase64Encoded()));
     }
 
     static APIGatewayProxyResponseEvent toResponseEvent(ApiResponse response) {
@@ -68,12 +69,12 @@ final class ApiGatewayTranslation {
         return query;
     }
 
-    private static byte[] body(APIGatewayProxyRequestEvent event) {
-        String body = event.getBody();
+    /** The body's bytes; Lambda hands binary and some text bodies over in base64. */
+    static byte[] body(String body, Boolean base64Encoded) {
         if (body == null) {
             return new byte[0];
         }
-        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+        if (Boolean.TRUE.equals(base64Encoded)) {
             try {
                 return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {

@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * Turns a Lambda function's environment into the service configuration: the database credentials (and, when
  * {@code PAYMENTS_DB_URL} is not set, the endpoint) come from the Secrets Manager secret named by
- * {@code PAYMENTS_DB_SECRET_ARN}; the region defaults to the function's own {@code AWS_REGION}.
+ * {@code PAYMENTS_DB_SECRET_ARN}; the region defaults to the function's own {@code AWS_REGION}. The outbox is not
+ * relayed in the background here ({@code PAYMENTS_RELAY=off} unless set): {@link OutboxRelayHandler} relays it.
  */
 final class LambdaEnvironment {
     static final String SECRET_ARN = "PAYMENTS_DB_SECRET_ARN";
@@ -23,6 +24,7 @@ final class LambdaEnvironment {
         if (isBlank(env.get("PAYMENTS_REGION")) && !isBlank(env.get("AWS_REGION"))) {
             env.put("PAYMENTS_REGION", env.get("AWS_REGION"));
         }
+        env.putIfAbsent("PAYMENTS_RELAY", "off");
         String secretArn = env.get(SECRET_ARN);
         if (!isBlank(secretArn)) {
             DatabaseSecret secret = secrets.apply(secretArn);

@@ -8,7 +8,10 @@ import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
 import dev.paymentsdr.service.adapter.in.api.PaymentApi;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,14 +20,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lambda consumer of the payment queue: each message body is a payment request, submitted through the same
- * {@link PaymentApi}. The idempotency key is the {@code IdempotencyKey} message attribute, or the SQS message id,
- * so a redelivered message never creates a second payment. Rejected or failed messages are reported as batch
+ * {@link PaymentApi}. The idempotency key is the {@code IdempotencyKey} message attribute, else the body's
+ * {@code transactionId}, else the SQS message id, so a redelivered message never creates a second payment. Rejected or failed messages are reported as batch
  * item failures: SQS retries them and finally moves them to the dead-letter queue.
  */
 public final class PaymentQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     /** The message attribute that carries the client's idempotency key. */
     public static final String IDEMPOTENCY_KEY_ATTRIBUTE = "IdempotencyKey";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentQueueHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<PaymentApi> api;
 
     public PaymentQueueHandler() {
@@ -51,12 +55,24 @@ public final class PaymentQueueHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     private static ApiRequest toRequest(SQSEvent.SQSMessage message) {
-        String key = "sqs-" + message.getMessageId();
+        Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json",
+                "X-Request-Id", message.getMessageId()));
         if (message.getMessageAttributes() != null && message.getMessageAttributes().get(IDEMPOTENCY_KEY_ATTRIBUTE) != null) {
-            key = message.getMessageAttributes().get(IDEMPOTENCY_KEY_ATTRIBUTE).getStringValue();
+            headers.put("Idempotency-Key", message.getMessageAttributes().get(IDEMPOTENCY_KEY_ATTRIBUTE).getStringValue());
+        } else if (!hasTransactionId(message.getBody())) {
+            headers.put("Idempotency-Key", "sqs-" + message.getMessageId());
         }
         byte[] body = message.getBody() == null ? new byte[0] : message.getBody().getBytes(StandardCharsets.UTF_8);
-        return new ApiRequest("POST", "/v1/payments", Map.of(),
-                Map.of("Content-Type", "application/json", "Idempotency-Key", key, "X-Request-Id", message.getMessageId()), body);
+        return new ApiRequest("POST", "/v1/payments", Map.of(), headers, body);
+    }
+
+    /** Whether the body names its own key; a body that is not JSON is left for the API to refuse. */
+    private static boolean hasTransactionId(String body) {
+        try {
+            JsonNode root = body == null ? null : JSON.readTree(body);
+            return root != null && root.path("transactionId").isTextual();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

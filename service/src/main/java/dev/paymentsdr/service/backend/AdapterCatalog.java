@@ -17,8 +17,13 @@ public final class AdapterCatalog {
     private static final String AWS_MODULE = "the aws-runtime module (drctl and the Lambda jar include it)";
     private final List<PaymentAdapterFactory> factories;
 
-    AdapterCatalog(List<PaymentAdapterFactory> factories) {
+    private AdapterCatalog(List<PaymentAdapterFactory> factories) {
         this.factories = List.copyOf(factories);
+    }
+
+    /** These factories, asked in this order (tests point the AWS adapters at an emulator this way). */
+    public static AdapterCatalog of(List<PaymentAdapterFactory> factories) {
+        return new AdapterCatalog(factories);
     }
 
     /** The factories registered under META-INF/services. */

@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pgbench-clients", defaultValue = "8", description = "pgbench clients, 1..256 (default ${DEFAULT-VALUE}).")
     private int pgbenchClients;
 
-    @Option(names = "--pool-size", defaultValue = "12", description = "Service connection pool size, 1..200 (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pool-size", defaultValue = "10", description = "Service connection pool size, 1..200 (default ${DEFAULT-VALUE}, the service's own default).")
     private int poolSize;
 
     @Option(names = "--results-dir", description = "Where result files go (default: bench/results in the repository).")

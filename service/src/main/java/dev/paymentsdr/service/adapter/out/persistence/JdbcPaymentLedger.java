@@ -80,14 +80,13 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
         this.groupCommit = dialect.groupCommits() ? new GroupCommit<>(this::recordBatch, writers, MAX_BATCH) : null;
     }
 
-    /** Writer transactions for a pool of the given size: the rest of the pool serves reads and the outbox relay. */
+    /**
+     * Writer transactions for a pool of the given size: two, so that one batch runs its statements while the other
+     * waits for its commit (WAL flush, synchronous standby); more only make the batches smaller (measured with
+     * drctl bench, see the README). The rest of the pool serves reads and the outbox relay.
+     */
     public static int writersFor(int poolSize) {
-        // TEMPORARY (measurement): override with -Dpayments.writers
-        String forced = System.getProperty("payments.writers");
-        if (forced != null) {
-            return Integer.parseInt(forced);
-        }
-        return Math.max(1, Math.min(4, poolSize / 2));
+        return Math.max(1, Math.min(2, poolSize - 1));
     }
 
     @Override

@@ -98,21 +98,7 @@ final class MySqlDialect implements SqlDialect {
         try {
             var payment = row.payment();
             try (PreparedStatement statement = connection.prepareStatement(INSERT_PAYMENT)) {
-                setUuid(statement, 1, payment.id().value());
-                statement.setString(2, payment.idempotencyKey().value());
-                statement.setString(3, payment.customerId().value());
-                statement.setLong(4, payment.amount().amountMinor());
-                statement.setString(5, payment.amount().currency().code());
-                statement.setString(6, payment.description().map(Description::value).orElse(null));
-                String metadata = PaymentRows.metadataJson(payment.metadata());
-                if (metadata == null) {
-                    statement.setNull(7, Types.VARCHAR);
-                } else {
-                    statement.setString(7, metadata);
-                }
-                statement.setString(8, payment.status().wireName());
-                statement.setString(9, payment.region());
-                setInstant(statement, 10, payment.createdAt());
+                PaymentRows.bind(statement, payment, this);
                 statement.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == DUPLICATE_KEY) {

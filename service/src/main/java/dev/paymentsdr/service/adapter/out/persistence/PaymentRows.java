@@ -12,8 +12,10 @@ import dev.paymentsdr.payments.domain.model.Money;
 import dev.paymentsdr.payments.domain.model.Payment;
 import dev.paymentsdr.payments.domain.model.PaymentId;
 import dev.paymentsdr.payments.domain.model.PaymentStatus;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +41,25 @@ final class PaymentRows {
                 PaymentStatus.fromWireName(rows.getString(first + 7)),
                 rows.getString(first + 8),
                 dialect.getInstant(rows, first + 9));
+    }
+
+    /** Binds the payment's ten columns, in the order of {@link SqlDialect#paymentColumns()}, from parameter 1 on. */
+    static void bind(PreparedStatement statement, Payment payment, SqlDialect dialect) throws SQLException {
+        dialect.setUuid(statement, 1, payment.id().value());
+        statement.setString(2, payment.idempotencyKey().value());
+        statement.setString(3, payment.customerId().value());
+        statement.setLong(4, payment.amount().amountMinor());
+        statement.setString(5, payment.amount().currency().code());
+        statement.setString(6, payment.description().map(Description::value).orElse(null));
+        String metadata = metadataJson(payment.metadata());
+        if (metadata == null) {
+            statement.setNull(7, Types.VARCHAR);
+        } else {
+            statement.setString(7, metadata);
+        }
+        statement.setString(8, payment.status().wireName());
+        statement.setString(9, payment.region());
+        dialect.setInstant(statement, 10, payment.createdAt());
     }
 
     /** The metadata column's JSON, or null for none. */

@@ -136,22 +136,7 @@ final class PostgresDialect implements SqlDialect {
     }
 
     private void bind(PreparedStatement statement, PaymentRow row) throws SQLException {
-        var payment = row.payment();
-        statement.setObject(1, payment.id().value());
-        statement.setString(2, payment.idempotencyKey().value());
-        statement.setString(3, payment.customerId().value());
-        statement.setLong(4, payment.amount().amountMinor());
-        statement.setString(5, payment.amount().currency().code());
-        statement.setString(6, payment.description().map(Description::value).orElse(null));
-        String metadata = PaymentRows.metadataJson(payment.metadata());
-        if (metadata == null) {
-            statement.setNull(7, Types.VARCHAR);
-        } else {
-            statement.setString(7, metadata);
-        }
-        statement.setString(8, payment.status().wireName());
-        statement.setString(9, payment.region());
-        setInstant(statement, 10, payment.createdAt());
+        PaymentRows.bind(statement, row.payment(), this);
         statement.setObject(11, row.event().eventId());
         statement.setString(12, row.event().type().wireName());
         statement.setString(13, row.eventJson());

@@ -1,6 +1,7 @@
 package dev.paymentsdr.service.adapter.out.persistence;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -123,9 +124,9 @@ final class GroupCommit<T, R> {
                 throw new IllegalStateException("a batch of " + batch.size() + " gave " + results.size() + " results");
             }
         } catch (RuntimeException e) {
-            results = java.util.Collections.nCopies(batch.size(), Result.failed(e));
+            results = Collections.nCopies(batch.size(), Result.failed(e));
         } catch (Error e) {
-            complete(batch, java.util.Collections.nCopies(batch.size(),
+            complete(batch, Collections.nCopies(batch.size(),
                     Result.failed(new IllegalStateException("writing the batch failed: " + e, e))));
             throw e;
         }

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
                 Optional<LedgerUnavailableException> unavailable = SqlFailures.unavailable(e, dialect)
                         .or(() -> SqlFailures.unavailable(e.getNextException(), dialect));
                 if (unavailable.isPresent()) {
-                    return List.copyOf(java.util.Collections.nCopies(rows.size(), GroupCommit.Result.failed(unavailable.get())));
+                    return List.copyOf(Collections.nCopies(rows.size(), GroupCommit.Result.failed(unavailable.get())));
                 }
                 inserted = null;
             } finally {
@@ -151,7 +152,7 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
             }
         } catch (SQLException e) {
             RuntimeException failure = SqlFailures.translate(e, "recording payments", dialect);
-            return List.copyOf(java.util.Collections.nCopies(rows.size(), GroupCommit.Result.failed(failure)));
+            return List.copyOf(Collections.nCopies(rows.size(), GroupCommit.Result.failed(failure)));
         }
         // The batch was rolled back: nothing of it is written, so each payment may be written again on its own.
         List<GroupCommit.Result<RecordOutcome>> results = new ArrayList<>(rows.size());
@@ -278,7 +279,7 @@ public final class JdbcPaymentLedger implements RecordPaymentPort, LoadPaymentPo
     }
 
     static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private Optional<RecordOutcome> findByKey(Connection connection, IdempotencyKey key) throws SQLException {

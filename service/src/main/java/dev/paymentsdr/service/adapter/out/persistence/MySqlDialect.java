@@ -1,14 +1,12 @@
 package dev.paymentsdr.service.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
-import dev.paymentsdr.payments.domain.model.Description;
 import dev.paymentsdr.payments.port.out.LedgerUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

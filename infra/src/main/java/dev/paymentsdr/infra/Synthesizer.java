@@ -5,6 +5,7 @@ import dev.paymentsdr.infra.blueprints.Blueprint;
 import dev.paymentsdr.infra.blueprints.Blueprints;
 import dev.paymentsdr.infra.config.ContextReader;
 import dev.paymentsdr.infra.config.DrSettings;
+import dev.paymentsdr.infra.config.InvalidContextException;
 import dev.paymentsdr.infra.nag.FrameworkSuppressions;
 import dev.paymentsdr.infra.nag.Nag;
 import java.nio.file.Path;
@@ -54,10 +55,16 @@ public final class Synthesizer {
             builder.outdir(outDir.toString());
         }
         App app = builder.build();
-        DrSettings settings = new ContextReader(key -> app.getNode().tryGetContext(key)).read();
         Object name = app.getNode().tryGetContext(BLUEPRINT_KEY);
         Blueprint blueprint = chosen != null ? chosen : Blueprints.named(name == null ? "flagship" : name.toString());
-        List<String> notes = blueprint.compose(app, settings, artifacts.get());
+        DrSettings settings = new ContextReader(key -> app.getNode().tryGetContext(key), blueprint.contextDefaults()).read();
+        List<String> notes;
+        try {
+            notes = blueprint.compose(app, settings, artifacts.get());
+        } catch (IllegalArgumentException e) {
+            // A combination the constructs refuse is a usage error of this synthesis, reported like a bad context value.
+            throw new InvalidContextException("blueprint " + blueprint.name() + ": " + e.getMessage());
+        }
         for (var child : app.getNode().getChildren()) {
             if (child instanceof Stack stack) {
                 FrameworkSuppressions.apply(stack);

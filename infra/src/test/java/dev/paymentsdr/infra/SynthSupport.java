@@ -59,10 +59,26 @@ public final class SynthSupport {
 
     /** Runs {@code cfn-lint} (from PATH; scripts/test puts .tools/venv/bin there) on every template of the assembly. */
     public static LintResult cfnLint(CloudAssembly assembly) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--"));
+        return cfnLint(templateFiles(assembly));
+    }
+
+    /** The template files of the assembly (plain paths: jsii objects must stay on the thread that made them). */
+    public static List<Path> templateFiles(CloudAssembly assembly) {
+        List<Path> files = new ArrayList<>();
         for (CloudFormationStackArtifact stack : assembly.getStacks()) {
-            command.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()).toString());
+            files.add(Path.of(assembly.getDirectory()).resolve(stack.getTemplateFile()));
         }
+        return files;
+    }
+
+    /** Runs {@code cfn-lint} on {@code templates}. */
+    public static LintResult cfnLint(List<Path> templates) throws IOException, InterruptedException {
+        // The project's pinned cfn-lint (scripts/install-deps) when it is there, so that a global one of another version
+        // cannot decide; else the one on PATH.
+        Path pinned = dev.paymentsdr.infra.config.ProjectLayout.fromDirectory(Path.of("")).map(l -> l.root().resolve(".tools/venv/bin/cfn-lint"))
+                .filter(Files::isExecutable).orElse(Path.of("cfn-lint"));
+        List<String> command = new ArrayList<>(List.of(pinned.toString(), "--format", "parseable", "--"));
+        templates.forEach(t -> command.add(t.toString()));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -83,6 +99,67 @@ public final class SynthSupport {
         java.util.regex.Pattern rule = java.util.regex.Pattern.compile(":([EWI][0-9]{4}):");
         return output.lines().map(rule::matcher).filter(java.util.regex.Matcher::find)
                 .map(m -> m.group(1)).distinct().sorted().toList();
+    }
+
+    /** One failed checkov check: its id, the template file and the resource. */
+    public record CheckovFailure(String checkId, String file, String resource, String name) {
+        @Override
+        public String toString() {
+            return checkId + " " + file + " " + resource + " (" + name + ")";
+        }
+    }
+
+    /**
+     * Runs checkov (the project's .tools/venv/bin/checkov, as scripts/install-deps installs it) on every template of the
+     * assembly, offline, and returns the failed checks; skips recorded in template metadata count as skipped, not failed.
+     */
+    public static List<CheckovFailure> checkov(CloudAssembly assembly) throws IOException, InterruptedException {
+        return checkov(templateFiles(assembly));
+    }
+
+    /** Runs checkov on {@code templates} and returns the failed checks. */
+    public static List<CheckovFailure> checkov(List<Path> templates) throws IOException, InterruptedException {
+        Path root = dev.paymentsdr.infra.config.ProjectLayout.fromDirectory(Path.of("")).orElseThrow().root();
+        Path checkov = root.resolve(".tools/venv/bin/checkov");
+        if (!Files.isExecutable(checkov)) {
+            throw new IllegalStateException(checkov + " is missing; run scripts/install-deps python (scripts/test does)");
+        }
+        List<String> command = new ArrayList<>(List.of(checkov.toString(), "--framework", "cloudformation", "--skip-download",
+                "--quiet", "--compact", "--output", "json"));
+        for (Path template : templates) {
+            command.add("--file");
+            command.add(template.toString());
+        }
+        Path output = Files.createTempFile("checkov", ".json");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("BC_SKIP_MAPPING", "TRUE");
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("checkov did not finish within 5 minutes");
+            }
+            // Exit code 0: nothing failed, 1: checks failed; anything else (e.g. 2, a usage error) means no scan happened.
+            JsonNode report = JSON.readTree(output.toFile());
+            if (process.exitValue() > 1 || report == null || report.isMissingNode()) {
+                throw new IllegalStateException("checkov did not scan (exit code " + process.exitValue() + ", no JSON report)");
+            }
+            List<CheckovFailure> failures = new ArrayList<>();
+            for (JsonNode run : report.isArray() ? report : JSON.createArrayNode().add(report)) {
+                if (run.path("summary").path("parsing_errors").asInt() > 0 || run.path("summary").path("resource_count").asInt() == 0) {
+                    throw new IllegalStateException("checkov did not read the templates: " + run.path("summary"));
+                }
+                for (JsonNode failed : run.path("results").path("failed_checks")) {
+                    failures.add(new CheckovFailure(failed.path("check_id").asText(),
+                            Path.of(failed.path("file_path").asText()).getFileName().toString(),
+                            failed.path("resource").asText(), failed.path("check_name").asText()));
+                }
+            }
+            return failures;
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     /** Parses a state machine DefinitionString (a string or an Fn::Join) with every token replaced by "TOKEN". */

@@ -12,9 +12,8 @@ import dev.paymentsdr.aws.failover.probe.GlobalEndpointPaymentProbe;
 import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
 import dev.paymentsdr.aws.failover.state.DynamoDbLease;
 import dev.paymentsdr.aws.failover.traffic.Route53Traffic;
-import dev.paymentsdr.failover.application.FailoverOrchestrator;
+import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.application.FailoverSettings;
-import dev.paymentsdr.failover.application.HealthMonitor;
 import dev.paymentsdr.failover.application.Sleeper;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
@@ -27,9 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Wires the failover core to AWS: the adapters of every port over the resources found, the orchestrator
- * and the monitor. Clients come in through {@link AwsClients}, so a CLI, a Lambda handler and a test build
- * the same wiring with their own clients.
+ * Wires the failover core to AWS: the adapters of every port over the resources found, handed to the
+ * target-neutral {@link FailoverRuntime} (orchestrator, monitor). Clients come in through {@link AwsClients},
+ * so a CLI, a Lambda handler and a test build the same wiring with their own clients.
  */
 public final class AwsFailover {
     private final FailoverResources resources;
@@ -58,10 +57,16 @@ public final class AwsFailover {
      * @param orchestrator the orchestrator's own limits (ready, validate, catch-up, rejoin, lease)
      */
     public record Timeouts(Duration poll, Duration promote, Duration routeSync, FailoverSettings orchestrator) {
+        /**
+         * Longer than any single wait (the orchestrator's rule), the 15-minute promotion included; renewed every
+         * third of it while the orchestrator runs, so a crashed orchestrator's lease frees within this time.
+         */
+        public static final Duration LEASE_TTL = Duration.ofMinutes(16);
+
         public static Timeouts defaults() {
             return new Timeouts(Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofMinutes(5),
                     new FailoverSettings(Duration.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(5),
-                            Duration.ofMinutes(30), Duration.ofMinutes(20), Duration.ofSeconds(5), Duration.ofMinutes(30)));
+                            Duration.ofMinutes(10), LEASE_TTL, Duration.ofSeconds(5), Duration.ofMinutes(30)));
         }
     }
 
@@ -106,22 +111,9 @@ public final class AwsFailover {
         return clock;
     }
 
-    /** The same wiring with the execution log wrapped (for example to print each record). */
-    public AwsFailover withExecutionLog(java.util.function.UnaryOperator<dev.paymentsdr.failover.port.out.ExecutionLog> wrap) {
-        FailoverPorts wrapped = new FailoverPorts(ports.database(), ports.traffic(), ports.capacity(), ports.probe(),
-                ports.notifier(), wrap.apply(ports.log()), ports.lease());
-        return new AwsFailover(resources, wrapped, database, timeouts, clock, sleeper);
-    }
-
-    /** An orchestrator acting on AWS, identified as {@code owner} to a refused trigger. */
-    public FailoverOrchestrator orchestrator(String owner) {
-        return new FailoverOrchestrator(ports, timeouts.orchestrator(), clock, sleeper, owner);
-    }
-
-    /** A monitor that triggers {@link #orchestrator(String)}. */
-    public HealthMonitor monitor(HealthMonitor.Settings settings, HealthMonitor.Listener listener, String owner) {
-        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), orchestrator(owner), settings, clock,
-                sleeper, listener);
+    /** The target-neutral runtime (orchestrator, monitor) over these adapters. */
+    public FailoverRuntime runtime() {
+        return new FailoverRuntime(ports, timeouts.orchestrator(), clock, sleeper);
     }
 
     /** What the failover would act on and how each region looks now; reads only. */

@@ -1,7 +1,11 @@
 package dev.paymentsdr.aws.lambda;
 
+import dev.paymentsdr.aws.adapter.AwsClients;
+import dev.paymentsdr.aws.adapter.events.EventBridgePaymentPublisher;
 import dev.paymentsdr.aws.adapter.secrets.SecretsManagerDatabaseSecrets;
+import dev.paymentsdr.payments.port.out.PaymentFailurePublisher;
 import dev.paymentsdr.service.PaymentServiceWiring;
+import dev.paymentsdr.service.ServiceConfig;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -10,6 +14,7 @@ final class LambdaWiring {
     /** Seconds a DNS answer is cached: Aurora's endpoints move on failover and publish a 5 s TTL. */
     static final String DNS_CACHE_SECONDS = "5";
     private static PaymentServiceWiring shared;
+    private static PaymentFailurePublisher failurePublisher;
 
     private LambdaWiring() {
     }
@@ -23,5 +28,22 @@ final class LambdaWiring {
             shared = PaymentServiceWiring.create(LambdaEnvironment.serviceConfig(System.getenv(), secrets::read));
         }
         return shared;
+    }
+
+    /** Publishes payment.failed events to the function's event bus (PAYMENTS_EVENT_BUS), or nowhere without one. */
+    static synchronized PaymentFailurePublisher failurePublisher() {
+        if (failurePublisher == null) {
+            ServiceConfig config = shared().config();
+            failurePublisher = config.backends().eventBus().<PaymentFailurePublisher>map(bus -> new EventBridgePaymentPublisher(
+                    AwsClients.fromEnvironment(System.getenv()).eventBridge(config.region()), bus))
+                    .orElse(PaymentFailurePublisher.NONE);
+        }
+        return failurePublisher;
+    }
+
+    /** The region this function serves (PAYMENTS_REGION, else the function's AWS_REGION). */
+    static String region() {
+        String region = System.getenv("PAYMENTS_REGION");
+        return region == null || region.isBlank() ? System.getenv().getOrDefault("AWS_REGION", "unknown") : region;
     }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.paymentsdr.payments.domain.model.PaymentFailure;
+import dev.paymentsdr.payments.port.out.PaymentFailurePublisher;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
 import dev.paymentsdr.service.adapter.in.api.PaymentApi;
@@ -12,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,13 +34,18 @@ public final class PaymentQueueHandler implements RequestHandler<SQSEvent, SQSBa
     private static final Logger LOG = LoggerFactory.getLogger(PaymentQueueHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<PaymentApi> api;
+    private final Supplier<PaymentFailurePublisher> failures;
+    private final String region;
 
     public PaymentQueueHandler() {
-        this(() -> LambdaWiring.shared().api());
+        this(() -> LambdaWiring.shared().api(), LambdaWiring::failurePublisher, LambdaWiring.region());
     }
 
-    public PaymentQueueHandler(Supplier<PaymentApi> api) {
+    /** @param region the region named in failure events */
+    public PaymentQueueHandler(Supplier<PaymentApi> api, Supplier<PaymentFailurePublisher> failures, String region) {
         this.api = api;
+        this.failures = failures;
+        this.region = region;
     }
 
     @Override
@@ -44,14 +53,38 @@ public final class PaymentQueueHandler implements RequestHandler<SQSEvent, SQSBa
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
-            ApiResponse response = api.get().handle(toRequest(message));
+            ApiRequest request = toRequest(message);
+            ApiResponse response = api.get().handle(request);
             if (response.status() / 100 != 2) {
                 LOG.warn("payment message {} not accepted: HTTP {}", message.getMessageId(), response.status());
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
+                if (response.status() / 100 == 4) {
+                    publishFailure(message, request, response);
+                }
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private void publishFailure(SQSEvent.SQSMessage message, ApiRequest request, ApiResponse response) {
+        JsonNode error;
+        try {
+            error = JSON.readTree(response.body()).path("error");
+        } catch (java.io.IOException e) {
+            error = JSON.createObjectNode();
+        }
+        String key = request.header("Idempotency-Key");
+        PaymentFailure failure = new PaymentFailure(PaymentFailure.idFor(message.getMessageId()), message.getMessageId(),
+                Optional.ofNullable(key != null ? key : transactionId(message.getBody())), response.status(),
+                error.path("code").asText("rejected"), error.path("message").asText(""),
+                Optional.ofNullable(error.get("field")).map(JsonNode::asText), region, Instant.now());
+        try {
+            failures.get().publish(failure);
+        } catch (RuntimeException e) {
+            // The message is retried (and finally dead-lettered) anyway; its next refusal publishes the same event.
+            LOG.warn("payment.failed event of message {} not published: {}", message.getMessageId(), e.getMessage());
+        }
     }
 
     private static ApiRequest toRequest(SQSEvent.SQSMessage message) {
@@ -68,11 +101,15 @@ public final class PaymentQueueHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** Whether the body names its own key; a body that is not JSON is left for the API to refuse. */
     private static boolean hasTransactionId(String body) {
+        return transactionId(body) != null;
+    }
+
+    private static String transactionId(String body) {
         try {
             JsonNode root = body == null ? null : JSON.readTree(body);
-            return root != null && root.path("transactionId").isTextual();
+            return root != null && root.path("transactionId").isTextual() ? root.get("transactionId").textValue() : null;
         } catch (java.io.IOException e) {
-            return false;
+            return null;
         }
     }
 }

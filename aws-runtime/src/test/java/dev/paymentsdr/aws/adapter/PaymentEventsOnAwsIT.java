@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.aws.adapter.archive.S3TransactionLogReader;
 import dev.paymentsdr.aws.adapter.dynamodb.LedgerTables;
+import dev.paymentsdr.aws.adapter.events.EventBridgePaymentPublisher;
 import dev.paymentsdr.aws.testing.MotoServer;
 import dev.paymentsdr.payments.application.ReconcileService;
 import dev.paymentsdr.payments.domain.model.PaymentEvent;
 import dev.paymentsdr.payments.domain.model.PaymentEventType;
+import dev.paymentsdr.payments.domain.model.PaymentFailure;
 import dev.paymentsdr.payments.domain.model.PaymentId;
 import dev.paymentsdr.payments.port.in.ReconcileReport;
 import dev.paymentsdr.service.PaymentServiceWiring;
+import dev.paymentsdr.service.testing.Closeables;
 import dev.paymentsdr.service.ServiceConfig;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
@@ -92,15 +95,7 @@ class PaymentEventsOnAwsIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {wiring, dynamo, s3, sqs, moto}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Closeables.closeAll(wiring, dynamo, s3, sqs, moto);
     }
 
     @BeforeEach
@@ -158,6 +153,41 @@ class PaymentEventsOnAwsIT {
         assertThat(lines.lines()).singleElement().satisfies(line ->
                 assertThat(JSON.readTree(line).at("/payment/idempotencyKey").asText()).isEqualTo("aws-events-1"));
         assertThat(LedgerTables.items(dynamo, TABLE, "EVENT#")).isEmpty();
+    }
+
+    @Test
+    void aPaymentFailedEventReachesTheQueueWithItsRequestAndError() throws Exception {
+        try (EventBridgePaymentPublisher publisher = new EventBridgePaymentPublisher(clients.eventBridge(REGION), BUS)) {
+            sqsRule("payment.failed");
+            publisher.publish(new PaymentFailure(PaymentFailure.idFor("msg-1"), "msg-1", Optional.of("order-9"), 422,
+                    "validation_error", "amount has more decimals than USD allows", Optional.of("amount"), REGION,
+                    java.time.Instant.parse("2026-11-25T10:00:00Z")));
+        }
+
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 5 && messages.isEmpty(); i++) {
+            messages.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+        }
+        assertThat(messages).hasSize(1);
+        JsonNode envelope = JSON.readTree(messages.get(0).body());
+        assertThat(envelope.get("detail-type").asText()).isEqualTo("payment.failed");
+        assertThat(envelope.at("/detail/eventId").asText()).isEqualTo(PaymentFailure.idFor("msg-1").toString());
+        assertThat(envelope.at("/detail/request/idempotencyKey").asText()).isEqualTo("order-9");
+        assertThat(envelope.at("/detail/error/code").asText()).isEqualTo("validation_error");
+        assertThat(envelope.at("/detail/error/field").asText()).isEqualTo("amount");
+        assertThat(envelope.at("/detail/originRegion").asText()).isEqualTo(REGION);
+    }
+
+    /** A second rule on the bus that sends this detail-type to the test's queue too. */
+    private static void sqsRule(String detailType) {
+        String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        try (EventBridgeClient events = clients.eventBridge(REGION)) {
+            events.putRule(b -> b.name("to-queue-" + detailType.replace('.', '-')).eventBusName(BUS)
+                    .eventPattern("{\"source\":[\"dev.paymentsdr.payments\"],\"detail-type\":[\"" + detailType + "\"]}"));
+            events.putTargets(b -> b.rule("to-queue-" + detailType.replace('.', '-')).eventBusName(BUS)
+                    .targets(t -> t.id("queue").arn(queueArn)));
+        }
     }
 
     @Test

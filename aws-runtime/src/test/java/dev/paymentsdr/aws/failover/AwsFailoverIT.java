@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paymentsdr.aws.failover.testing.AwsWorld;
 import dev.paymentsdr.aws.failover.testing.MotoTest;
+import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.application.Sleeper;
 import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.ExecutionId;
@@ -62,7 +63,7 @@ class AwsFailoverIT {
     void givenHealthyRegions_whenSwitchingOverPlanned_thenAuroraRoutingAndCapacityAllMoveAndTheOldPrimaryIsASecondary() {
         FailoverRequest request = request(FailoverMode.PLANNED, false);
 
-        ExecutionResult result = failover.orchestrator("test").run(request, false);
+        ExecutionResult result = failover.runtime().orchestrator("test").run(request, false);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
         assertThat(completed(result)).isEqualTo(request.plan().steps());
@@ -81,7 +82,7 @@ class AwsFailoverIT {
         world.regionOutage(EAST_1);
         FailoverRequest request = request(FailoverMode.UNPLANNED, false);
 
-        ExecutionResult result = failover.orchestrator("test").run(request, false);
+        ExecutionResult result = failover.runtime().orchestrator("test").run(request, false);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
         assertThat(detail(result, Step.GATE_LAG)).contains("within the bound");
@@ -96,7 +97,7 @@ class AwsFailoverIT {
         world.regionOutage(EAST_1);
         world.setLag(EAST_2, 60_000);
 
-        ExecutionResult result = failover.orchestrator("test").run(request(FailoverMode.UNPLANNED, false), false);
+        ExecutionResult result = failover.runtime().orchestrator("test").run(request(FailoverMode.UNPLANNED, false), false);
 
         assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(result.message()).contains("exceeds");
@@ -108,14 +109,14 @@ class AwsFailoverIT {
     void givenACrashBetweenPromoteAndTheTrafficSwitch_whenRerunWithTheSameId_thenItResumesAfterPromote() {
         world.regionOutage(EAST_1);
         FailoverRequest request = request(FailoverMode.UNPLANNED, false);
-        AwsFailover crashing = failover.withExecutionLog(log -> new CrashAfter(log, Step.PROMOTE));
+        FailoverRuntime crashing = failover.runtime().withExecutionLog(log -> new CrashAfter(log, Step.PROMOTE));
 
         assertThatThrownBy(() -> crashing.orchestrator("crashing process").run(request, false))
                 .isInstanceOf(Crash.class);
         assertThat(world.isWriter(EAST_2)).isTrue();
         assertThat(world.primaryRecordRegion()).isEqualTo(EAST_1);
 
-        ExecutionResult resumed = failover.orchestrator("second process").run(request, false);
+        ExecutionResult resumed = failover.runtime().orchestrator("second process").run(request, false);
 
         assertThat(resumed.outcome()).as(resumed.message()).isEqualTo(Outcome.COMPLETED);
         List<ExecutionRecord> records = failover.ports().log().read(request.executionId());
@@ -130,7 +131,7 @@ class AwsFailoverIT {
         ExecutionId running = new ExecutionId("fo-running");
         failover.ports().lease().tryAcquire(running, "pid 1 on host a", Duration.ofMinutes(1));
 
-        ExecutionResult second = failover.orchestrator("test").run(request(FailoverMode.PLANNED, false), false);
+        ExecutionResult second = failover.runtime().orchestrator("test").run(request(FailoverMode.PLANNED, false), false);
 
         assertThat(second.outcome()).isEqualTo(Outcome.BUSY);
         assertThat(second.message()).contains("fo-running").contains("pid 1 on host a");
@@ -141,12 +142,12 @@ class AwsFailoverIT {
     @Test
     void givenAFailover_whenFailingBack_thenTheOldPrimaryIsVerifiedAsSecondaryAndTakesTheWriterBack() {
         world.regionOutage(EAST_1);
-        assertThat(failover.orchestrator("test").run(request(FailoverMode.UNPLANNED, false), false).succeeded()).isTrue();
+        assertThat(failover.runtime().orchestrator("test").run(request(FailoverMode.UNPLANNED, false), false).succeeded()).isTrue();
         world.regionRecovered(EAST_1);
 
         FailoverRequest back = new FailoverRequest(ExecutionId.generate(Instant.now()), FailoverMode.FAILBACK, EAST_2, EAST_1,
                 Duration.ZERO, false, "AwsFailoverIT");
-        ExecutionResult result = failover.orchestrator("test").run(back, false);
+        ExecutionResult result = failover.runtime().orchestrator("test").run(back, false);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
         assertThat(detail(result, Step.RESYNC_TARGET)).contains("read-only secondary");

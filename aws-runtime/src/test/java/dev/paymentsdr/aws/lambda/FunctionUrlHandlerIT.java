@@ -11,6 +11,7 @@ import dev.paymentsdr.aws.adapter.AwsClients;
 import dev.paymentsdr.aws.adapter.dynamodb.LedgerTables;
 import dev.paymentsdr.aws.testing.MotoServer;
 import dev.paymentsdr.service.PaymentServiceWiring;
+import dev.paymentsdr.service.testing.Closeables;
 import dev.paymentsdr.service.ServiceConfig;
 import dev.paymentsdr.service.backend.AdapterCatalog;
 import dev.paymentsdr.service.backend.LedgerKind;
@@ -59,15 +60,7 @@ class FunctionUrlHandlerIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {wiring, dynamo, s3, moto}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Closeables.closeAll(wiring, dynamo, s3, moto);
     }
 
     @BeforeEach

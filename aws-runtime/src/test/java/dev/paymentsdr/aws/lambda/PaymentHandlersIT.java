@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.aws.adapter.secrets.SecretsManagerDatabaseSecrets;
 import dev.paymentsdr.aws.testing.MotoServer;
+import dev.paymentsdr.payments.port.out.PaymentFailurePublisher;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.PaymentServiceWiring;
 import dev.paymentsdr.service.ServiceConfig;
@@ -53,7 +54,7 @@ class PaymentHandlersIT {
         assertThat(config.toString()).doesNotContain(postgres.password());
         wiring = PaymentServiceWiring.create(config);
         apiHandler = new PaymentApiHandler(wiring::api);
-        queueHandler = new PaymentQueueHandler(wiring::api);
+        queueHandler = new PaymentQueueHandler(wiring::api, () -> PaymentFailurePublisher.NONE, "us-east-1");
     }
 
     @AfterAll

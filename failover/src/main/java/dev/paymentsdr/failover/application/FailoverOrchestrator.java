@@ -61,9 +61,8 @@ public final class FailoverOrchestrator implements TriggerFailover {
                 return join(holder);
             }
             return new ExecutionResult(null, ExecutionState.PENDING, Outcome.BUSY,
-                    "another failover is running: " + holder.describe() + ". Nothing was done; wait for it"
-                            + " ('drctl status') or rerun with --execution-id " + holder.executionId()
-                            + " to join it", List.of());
+                    "another failover is running: " + holder.describe() + ". Nothing was done; wait for it or join"
+                            + " execution " + holder.executionId(), List.of());
         }
         try {
             return execute(request);
@@ -109,10 +108,9 @@ public final class FailoverOrchestrator implements TriggerFailover {
                     }
                     String reason = step.label() + " failed: " + e.getMessage();
                     record(id, RecordType.STEP_FAILED, step, null, reason);
-                    announce(request, ExecutionState.FAILED, reason + ". Fix the cause and rerun with --execution-id " + id
-                            + " to resume from this step");
-                    return result(id, ExecutionState.FAILED, Outcome.FAILED, reason
-                            + ". Fix the cause and rerun with --execution-id " + id + " to resume from this step");
+                    String resume = reason + ". Fix the cause and rerun execution " + id + " to resume from this step";
+                    announce(request, ExecutionState.FAILED, resume);
+                    return result(id, ExecutionState.FAILED, Outcome.FAILED, resume);
                 }
                 if (keeper.lostReason() != null) {
                     // the step finished, but another orchestrator may act now: record nothing more
@@ -189,7 +187,7 @@ public final class FailoverOrchestrator implements TriggerFailover {
             if (r.type() == RecordType.EXECUTION_REFUSED) {
                 return Optional.of(new ExecutionResult(id, ExecutionState.REFUSED, Outcome.REFUSED,
                         "execution " + id + " had been refused: " + r.detail()
-                                + ". Start a new execution (without --execution-id) to try again", history));
+                                + ". Start a new execution to try again", history));
             }
         }
         return Optional.empty();

@@ -96,7 +96,7 @@ class FailoverOrchestratorTest {
         ExecutionResult result = orchestrator().run(unplanned("e1"), false);
 
         assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
-        assertThat(result.message()).contains("--allow-data-loss");
+        assertThat(result.message()).contains("allow data loss");
         assertThat(world.promotions).isZero();
         assertThat(world.calls("block")).isZero();
         assertThat(world.notifications).singleElement().satisfies(n -> assertThat(n.state()).isEqualTo(ExecutionState.REFUSED));
@@ -150,7 +150,7 @@ class FailoverOrchestratorTest {
         world.lag = Optional.of(new ReplicationLag(Duration.ofMillis(10), 10, true, true));
         ExecutionResult failed = orchestrator().run(request("p1", FailoverMode.PLANNED, false), false);
         assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(failed.message()).contains("catch-up failed").contains("--execution-id p1");
+        assertThat(failed.message()).contains("catch-up failed").contains("rerun execution p1");
         assertThat(world.promotions).isZero();
 
         world.lag = Optional.of(ReplicationLag.none(true, true));

@@ -92,7 +92,7 @@ final class InMemoryWorld implements DatabaseControl, Traffic, Capacity, Payment
     }
 
     @Override
-    public String promote(RegionId standby) {
+    public String promote(RegionId standby, dev.paymentsdr.failover.domain.model.Promotion promotion) {
         count("promote");
         onPromote.run();
         if (roles.get(standby) == DatabaseRole.PRIMARY) {

@@ -10,6 +10,11 @@ public final class Blueprints {
 
     static {
         register(new FlagshipBlueprint());
+        register(new Seed000Blueprint());
+        register(new Seed001Blueprint());
+        register(new Seed002Blueprint());
+        register(new Seed003Blueprint());
+        register(new Seed004Blueprint());
     }
 
     private Blueprints() {

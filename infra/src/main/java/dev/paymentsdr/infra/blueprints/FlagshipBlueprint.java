@@ -1,7 +1,14 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.infra.config.DatabaseEngineChoice;
 import dev.paymentsdr.infra.config.DrSettings;
-import java.util.ArrayList;
+import dev.paymentsdr.infra.spec.AlarmSpec;
+import dev.paymentsdr.infra.spec.DatabaseSpec;
+import dev.paymentsdr.infra.spec.FunctionsSpec;
+import dev.paymentsdr.infra.spec.QueueSpec;
+import dev.paymentsdr.infra.spec.RegionSpec;
+import dev.paymentsdr.infra.spec.RegionSpec.Role;
+import dev.paymentsdr.infra.spec.ServiceSpec;
 import java.util.List;
 import software.amazon.awscdk.App;
 
@@ -20,28 +27,16 @@ public final class FlagshipBlueprint implements Blueprint {
 
     @Override
     public List<String> compose(App app, DrSettings settings, Artifacts artifacts) {
-        Naming naming = Naming.of("PaymentsDr", settings);
-        RegionalStack.Options options = RegionalStack.Options.everything();
-        RegionalStack primary = new RegionalStack(app, "Primary", settings, naming, RegionalStack.RegionRole.PRIMARY,
-                artifacts, options);
-        RegionalStack secondary = new RegionalStack(app, "Secondary", settings, naming, RegionalStack.RegionRole.SECONDARY,
-                artifacts, options, primary);
-        // The secondary cluster joins the global cluster that the primary stack creates.
-        secondary.addStackDependency(primary, "the secondary Aurora cluster joins the primary's global cluster");
-        new GlobalStack(app, "Global", settings, naming, primary, secondary);
-        ProjectTags.apply(app, settings);
-
-        List<String> notes = new ArrayList<>();
-        if (settings.dns().isEmpty()) {
-            notes.add("no domainName/hostedZoneId in the context: no certificate, no custom domain and no DNS failover records "
-                    + "(health checks still watch each region's API); pass -c domainName=example.com -c hostedZoneId=Z... to add them");
-        }
-        if (settings.alertEmail().isEmpty()) {
-            notes.add("no alertEmail in the context: alarm topics have no e-mail subscription; pass -c alertEmail=ops@example.com");
-        }
-        if (settings.account().isEmpty()) {
-            notes.add("no account in the context or CDK_DEFAULT_ACCOUNT: stacks are synthesized account-agnostic");
-        }
-        return notes;
+        Naming naming = Naming.of(settings.environmentSuffix());
+        RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY)
+                .database(DatabaseSpec.of(settings.databaseEngine().orElse(DatabaseEngineChoice.POSTGRESQL)))
+                .service(ServiceSpec.of(settings.primaryCapacity())).functions(FunctionsSpec.restApi()).queue(QueueSpec.standard())
+                .eventBus().globalTable().backup().failoverWorkflow().alarms(AlarmSpec.flagship())
+                .build();
+        RegionSpec secondary = primary.toBuilder().region(settings.secondaryRegion(), Role.SECONDARY).cidr("10.1.0.0/16")
+                .service(ServiceSpec.of(settings.secondaryCapacity())).build();
+        RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b);
+        GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary()).build();
+        return RegionPair.notes(settings);
     }
 }

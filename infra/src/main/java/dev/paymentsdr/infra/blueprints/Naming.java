@@ -1,42 +1,120 @@
 package dev.paymentsdr.infra.blueprints;
 
-import dev.paymentsdr.infra.config.DrSettings;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Aws;
 
-/** Physical names of a deployment: every name carries the environment suffix; regional names also the region. */
-public record Naming(String prefix, String suffix) {
-    /** Naming for {@code settings} with stack prefix {@code prefix} (e.g. PaymentsDr). */
-    public static Naming of(String prefix, DrSettings settings) {
-        return new Naming(prefix, settings.environmentSuffix());
+/**
+ * Physical names of a deployment, as patterns with {@code {suffix}} and {@code {region}}: every name carries the
+ * environment suffix; regional names also the region. A seed document's names are a setting of its blueprint
+ * ({@code Naming.builder(suffix).pattern(Name.ECS_CLUSTER, "payment-cluster-{suffix}")}), never an edit of a construct.
+ */
+public final class Naming {
+    /** The named things of a deployment, with the default pattern of each. */
+    public enum Name {
+        PRIMARY_STACK("PaymentsDr-Primary-{suffix}"),
+        SECONDARY_STACK("PaymentsDr-Secondary-{suffix}"),
+        GLOBAL_STACK("PaymentsDr-Global-{suffix}"),
+        PEERING_STACK("PaymentsDr-PeeringRoutes-{suffix}"),
+        KEY_ALIAS("payments-dr-data-{suffix}"),
+        GLOBAL_CLUSTER("payments-dr-global-{suffix}"),
+        DB_CLUSTER("payments-dr-db-{region}-{suffix}"),
+        DB_SECRET("payments-dr/{suffix}/database"),
+        BUCKET("pdr-txlog-{account}-{region}-{suffix}"),
+        AUDIT_BUCKET("pdr-audit-{account}-{region}-{suffix}"),
+        TABLE("payments-dr-sessions-{suffix}"),
+        ECS_CLUSTER("payments-dr-payments-{region}-{suffix}"),
+        ECS_SERVICE("payments-dr-payments-{region}-{suffix}"),
+        API("payments-dr-api-{region}-{suffix}"),
+        FUNCTION("payments-dr-api-{region}-{suffix}"),
+        HEALTH_FUNCTION("payments-dr-health-{region}-{suffix}"),
+        QUEUE("payments-dr-orders-{region}-{suffix}"),
+        EVENT_BUS("payments-dr-events-{suffix}"),
+        BACKUP_VAULT("payments-dr-backup-{suffix}"),
+        WORKFLOW("payments-dr-promote-{region}-{suffix}"),
+        OPS("payments-dr-ops-{region}-{suffix}"),
+        ALERT_TOPIC("payments-dr-ops-{region}-{suffix}-alerts"),
+        WAF("payments-dr-waf-{region}-{suffix}"),
+        ACCELERATOR("payments-dr-accelerator-{suffix}"),
+        API_SECRET("payments-dr/{suffix}/api-keys");
+
+        private final String pattern;
+
+        Name(String pattern) {
+            this.pattern = pattern;
+        }
     }
 
-    /** Stack name, e.g. {@code PaymentsDr-Primary-dev}. */
-    public String stack(String kind) {
-        return prefix + "-" + kind + "-" + suffix;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(?!suffix}|region}|account})[^}]*}");
+
+    private final String suffix;
+    private final Map<Name, String> patterns;
+
+    private Naming(String suffix, Map<Name, String> patterns) {
+        this.suffix = suffix;
+        this.patterns = patterns;
     }
 
-    /** A name shared by both regions, e.g. {@code payments-dr-global-dev}. */
-    public String shared(String what) {
-        return "payments-dr-" + what + "-" + suffix;
+    /** The default names for environment {@code suffix}. */
+    public static Naming of(String suffix) {
+        return builder(suffix).build();
     }
 
-    /** A name of one region, e.g. {@code payments-dr-us-east-1-dev}. */
-    public String regional(String what, String region) {
-        return "payments-dr-" + what + "-" + region + "-" + suffix;
+    /** Starts from the default names for {@code suffix}. */
+    public static Builder builder(String suffix) {
+        return new Builder(suffix);
     }
 
-    /** The transaction-log bucket of {@code region} (bucket names are global, so they carry the account). */
-    public String bucket(String region) {
-        return "pdr-txlog-" + Aws.ACCOUNT_ID + "-" + region + "-" + suffix;
+    /** The environment suffix. */
+    public String suffix() {
+        return suffix;
     }
 
-    /** Alias of the region's data key (without the {@code alias/} prefix). */
-    public String keyAlias() {
-        return "payments-dr-data-" + suffix;
+    /** The name of {@code name} shared by both regions (its pattern must not contain {@code {region}}). */
+    public String of(Name name) {
+        String pattern = patterns.get(name);
+        if (pattern.contains("{region}")) {
+            throw new IllegalStateException("the name " + name + " (" + pattern + ") is per region; call of(" + name + ", region)");
+        }
+        return of(name, "");
     }
 
-    /** Secrets Manager name of the database credentials (replicated to the other region). */
-    public String databaseSecret() {
-        return "payments-dr/" + suffix + "/database";
+    /** The name of {@code name} in {@code region}. */
+    public String of(Name name, String region) {
+        return patterns.get(name).replace("{suffix}", suffix).replace("{region}", region).replace("{account}", Aws.ACCOUNT_ID);
+    }
+
+    /** Builder of {@link Naming}. */
+    public static final class Builder {
+        private final String suffix;
+        private final Map<Name, String> patterns = new EnumMap<>(Name.class);
+
+        private Builder(String suffix) {
+            this.suffix = suffix;
+            for (Name name : Name.values()) {
+                patterns.put(name, name.pattern);
+            }
+        }
+
+        /** Uses {@code pattern} (with {@code {suffix}}, {@code {region}}, {@code {account}}) for {@code name}. */
+        public Builder pattern(Name name, String pattern) {
+            if (!pattern.contains("{suffix}") || PLACEHOLDER.matcher(pattern).find()) {
+                throw new IllegalArgumentException("name pattern '" + pattern + "' for " + name
+                        + " must contain {suffix} and no placeholder other than {suffix}, {region}, {account}");
+            }
+            patterns.put(name, pattern);
+            return this;
+        }
+
+        /** The stack names of a document (patterns with {@code {suffix}}). */
+        public Builder stacks(String primary, String secondary, String global) {
+            return pattern(Name.PRIMARY_STACK, primary).pattern(Name.SECONDARY_STACK, secondary).pattern(Name.GLOBAL_STACK, global);
+        }
+
+        /** The names. */
+        public Naming build() {
+            return new Naming(suffix, new EnumMap<>(patterns));
+        }
     }
 }

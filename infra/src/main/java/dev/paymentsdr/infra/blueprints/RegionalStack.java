@@ -1,7 +1,10 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.infra.blueprints.Naming.Name;
 import dev.paymentsdr.infra.config.DrSettings;
 import dev.paymentsdr.infra.constructs.FailoverWorkflow;
+import dev.paymentsdr.infra.constructs.FunctionLoadBalancer;
+import dev.paymentsdr.infra.constructs.FunctionSettings;
 import dev.paymentsdr.infra.constructs.GlobalDatabase;
 import dev.paymentsdr.infra.constructs.GlobalTable;
 import dev.paymentsdr.infra.constructs.LogArchive;
@@ -15,6 +18,9 @@ import dev.paymentsdr.infra.constructs.RegionKey;
 import dev.paymentsdr.infra.constructs.RegionalBackup;
 import dev.paymentsdr.infra.constructs.ReplicatedBucket;
 import dev.paymentsdr.infra.constructs.WebFirewall;
+import dev.paymentsdr.infra.spec.FunctionsSpec.FrontDoor;
+import dev.paymentsdr.infra.spec.Output;
+import dev.paymentsdr.infra.spec.RegionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,220 +29,85 @@ import java.util.Optional;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
-import software.amazon.awscdk.services.ec2.InstanceClass;
-import software.amazon.awscdk.services.ec2.InstanceSize;
-import software.amazon.awscdk.services.ec2.InstanceType;
-import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.dynamodb.TableV2;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.route53.HostedZone;
 import software.amazon.awscdk.services.route53.HostedZoneAttributes;
+import software.amazon.awscdk.services.route53.IHostedZone;
+import software.amazon.awscdk.services.route53.PublicHostedZone;
 import software.constructs.Construct;
 
 /**
- * The stack of one region, composed from the constructs: key, network, log archive, replicated bucket, global
- * database member, (writer only) global table and backup plan, payment service, payment functions, queue, event bus,
- * web firewall, observability and the "promote this region" workflow. {@link Options} says which optional parts
- * a blueprint wants and how big they are.
+ * The stack of one region, composed from the constructs as its {@link RegionSpec} says: key, network, log archive,
+ * replicated buckets, global database member, (writer only) global table and backup plan, payment service, payment
+ * functions, queue, event bus, web firewall, observability and the "promote this region" workflow.
  */
 public final class RegionalStack extends Stack {
-    private final RegionRole role;
+    private final RegionSpec spec;
+    private final Network network;
+    private final Observability observability;
     private final PaymentService service;
     private final PaymentFunctions functions;
+    private final FunctionLoadBalancer functionEntry;
     private final GlobalDatabase database;
+    private final IHostedZone createdZone;
+    private final String apiDomainTarget;
+    private final String apiDomainZone;
 
-    /** Which part the region plays. */
-    public enum RegionRole { PRIMARY, SECONDARY }
-
-    /**
-     * What a blueprint chooses for its regional stacks: which components are present and how big they are.
-     * Start from {@link #everything()} (the flagship) or {@link #minimal()} and switch parts on or off.
-     */
-    public static final class Options {
-        private boolean database = true;
-        private boolean serverlessDatabase = true;
-        private double minAcu = 0.5;
-        private double maxAcu = 16;
-        private int databaseReaders = 1;
-        private int natGateways = 3;
-        private Duration replicationLagBound = Duration.minutes(5);
-        private boolean service = true;
-        private boolean functions = true;
-        private boolean queue = true;
-        private boolean eventBus = true;
-        private boolean globalTable = true;
-        private boolean backup = true;
-        private boolean failoverWorkflow = true;
-
-        private Options() {
-        }
-
-        /** Every component, sized like the flagship: Serverless v2 0.5-16 ACU, one reader, three NAT gateways, 5-minute RPO bound. */
-        public static Options everything() {
-            return new Options();
-        }
-
-        /** Key, network, buckets and alarms only (one NAT gateway); add the components a blueprint needs. */
-        public static Options minimal() {
-            Options options = new Options();
-            options.database = false;
-            options.natGateways = 1;
-            options.service = false;
-            options.functions = false;
-            options.queue = false;
-            options.eventBus = false;
-            options.globalTable = false;
-            options.backup = false;
-            options.failoverWorkflow = false;
-            return options;
-        }
-
-        /** Aurora global database: Serverless v2 between {@code minAcu} and {@code maxAcu}, with {@code readers} readers. */
-        public Options serverlessDatabase(double minAcu, double maxAcu, int readers) {
-            this.database = true;
-            this.serverlessDatabase = true;
-            this.minAcu = minAcu;
-            this.maxAcu = maxAcu;
-            this.databaseReaders = readers;
-            return this;
-        }
-
-        /** Aurora global database on provisioned r6g.large instances with {@code readers} readers. */
-        public Options provisionedDatabase(int readers) {
-            this.database = true;
-            this.serverlessDatabase = false;
-            this.databaseReaders = readers;
-            return this;
-        }
-
-        /** No relational database (e.g. a DynamoDB-only design); also drops the failover workflow, which promotes Aurora. */
-        public Options withoutDatabase() {
-            this.database = false;
-            this.failoverWorkflow = false;
-            return this;
-        }
-
-        /** NAT gateways per VPC. */
-        public Options natGateways(int count) {
-            this.natGateways = count;
-            return this;
-        }
-
-        /** Replication lag above which an unplanned failover needs {@code allowDataLoss}. */
-        public Options replicationLagBound(Duration bound) {
-            this.replicationLagBound = bound;
-            return this;
-        }
-
-        /** ECS Fargate payment service behind an ALB. */
-        public Options service(boolean present) {
-            this.service = present;
-            return this;
-        }
-
-        /** Lambda payment API behind API Gateway. */
-        public Options functions(boolean present) {
-            this.functions = present;
-            return this;
-        }
-
-        /** Order queue with dead-letter queue and consumer. */
-        public Options queue(boolean present) {
-            this.queue = present;
-            return this;
-        }
-
-        /** Event bus with cross-region forwarding. */
-        public Options eventBus(boolean present) {
-            this.eventBus = present;
-            return this;
-        }
-
-        /** DynamoDB global table. */
-        public Options globalTable(boolean present) {
-            this.globalTable = present;
-            return this;
-        }
-
-        /** AWS Backup plan with cross-region copy. */
-        public Options backup(boolean present) {
-            this.backup = present;
-            return this;
-        }
-
-        /** The "promote this region" Step Functions workflow (needs database, service and functions). */
-        public Options failoverWorkflow(boolean present) {
-            this.failoverWorkflow = present;
-            return this;
-        }
-    }
-
-    /** Composes the stack of {@code region}; a secondary finds the database credentials' replica by name. */
-    public RegionalStack(Construct scope, String id, DrSettings settings, Naming naming, RegionRole role,
-                         Artifacts artifacts, Options options) {
-        this(scope, id, settings, naming, role, artifacts, options, null);
-    }
-
-    /**
-     * Composes the stack of {@code region}; a secondary given the {@code writerStack} derives the complete ARN of
-     * the credentials' replica from the writer's secret (a cross-region reference).
-     */
-    public RegionalStack(Construct scope, String id, DrSettings settings, Naming naming, RegionRole role,
-                         Artifacts artifacts, Options options, RegionalStack writerStack) {
-        super(scope, id, StackProps.builder()
-                .stackName(naming.stack(role == RegionRole.PRIMARY ? "Primary" : "Secondary"))
-                .description("payments-dr " + role.name().toLowerCase() + " region (" + naming.suffix() + ")")
-                .env(Environment.builder()
-                        .account(settings.account().orElse(null))
-                        .region(role == RegionRole.PRIMARY ? settings.primaryRegion() : settings.secondaryRegion())
-                        .build())
+    private RegionalStack(Builder b) {
+        super(b.scope, b.id, StackProps.builder()
+                .stackName(b.naming.of(b.spec.primary() ? Name.PRIMARY_STACK : Name.SECONDARY_STACK))
+                .description("payments-dr " + b.spec.role().name().toLowerCase() + " region (" + b.naming.suffix() + ")")
+                .env(Environment.builder().account(b.settings.account().orElse(null)).region(b.spec.region()).build())
                 .crossRegionReferences(true)
                 .build());
-        this.role = role;
-        String region = getRegion();
-        String other = settings.otherRegion(region);
-        boolean writer = role == RegionRole.PRIMARY;
+        this.spec = b.spec;
+        DrSettings settings = b.settings;
+        Naming naming = b.naming;
+        String region = spec.region();
+        String other = b.otherRegion;
+        boolean writer = spec.primary();
 
-        RegionKey key = new RegionKey(this, "DataKey", naming.keyAlias());
-        Network network = new Network(this, "Network", writer ? "10.0.0.0/16" : "10.1.0.0/16",
-                List.of(region + "a", region + "b", region + "c"), options.natGateways, key.key());
+        RegionKey key = new RegionKey(this, "DataKey", naming.of(Name.KEY_ALIAS));
+        network = new Network(this, "Network", spec.cidr(), List.of(region + "a", region + "b", region + "c"),
+                spec.natGateways(), key.key());
         LogArchive logs = new LogArchive(this, "LogArchive", 365);
-        ReplicatedBucket bucket = new ReplicatedBucket(this, "TransactionLogs", naming.bucket(region), key.key(),
-                logs.bucket(), naming.bucket(other), other, "alias/" + naming.keyAlias());
-        database = !options.database ? null : new GlobalDatabase(this, "Database", new GlobalDatabase.GlobalDatabaseProps(
-                writer ? GlobalDatabase.Role.WRITER : GlobalDatabase.Role.SECONDARY,
-                settings.databaseEngine(), naming.shared("global"), naming.regional("db", region),
-                naming.databaseSecret(), other, network.vpc(), network.isolatedSubnets(), key.key(),
-                options.serverlessDatabase, options.minAcu, options.maxAcu,
-                InstanceType.of(InstanceClass.R6G, InstanceSize.LARGE), options.databaseReaders, 7,
-                settings.deletionProtection(),
-                writerStack != null && writerStack.database() != null ? writerStack.database().secret().getSecretArn() : null));
+        ReplicatedBucket bucket = replicated("TransactionLogs", Name.BUCKET, naming, key, logs, other);
+        Optional<ReplicatedBucket> audit = spec.auditBucket()
+                ? Optional.of(replicated("AuditLogs", Name.AUDIT_BUCKET, naming, key, logs, other)) : Optional.empty();
 
-        Observability observability = new Observability(this, "Observability", naming.regional("ops", region), key.key(),
-                settings.alertEmail());
+        database = spec.database().map(db -> {
+            GlobalDatabase.Builder member = GlobalDatabase.Builder.create(this, "Database").spec(db)
+                    .names(naming.of(Name.GLOBAL_CLUSTER), naming.of(Name.DB_CLUSTER, region), naming.of(Name.DB_SECRET))
+                    .network(network.vpc(), network.isolatedSubnets()).key(key.key())
+                    .deletionProtection(settings.deletionProtection());
+            return writer ? member.writer(other).build()
+                    : member.secondary(b.writerStack.database().map(w -> w.secret().getSecretArn()).orElse(null)).build();
+        }).orElse(null);
+
+        observability = new Observability(this, "Observability", naming.of(Name.OPS, region), naming.of(Name.ALERT_TOPIC, region),
+                key.key(), settings.alertEmail());
         if (database != null) {
-            observability.watchDatabase(database, options.replicationLagBound, 500);
+            observability.watchDatabase(database, spec.alarms());
         }
-        observability.watchReplication(bucket);
+        spec.alarms().bucketReplicationLatency().ifPresent(bound -> observability.watchReplication(bucket, bound));
 
-        String tableName = naming.shared("sessions");
-        Optional<GlobalTable> globalTable = writer && options.globalTable
-                ? Optional.of(new GlobalTable(this, "Sessions", tableName, other, settings.deletionProtection()))
+        String tableName = naming.of(Name.TABLE);
+        Optional<GlobalTable> globalTable = writer && spec.globalTable()
+                ? Optional.of(GlobalTable.Builder.create(this, "Sessions").tableName(tableName).replicaRegion(other)
+                        .deletionProtection(settings.deletionProtection()).build())
                 : Optional.empty();
-        // The secondary region reaches its replica by the shared name.
-        Optional<ITableV2> table = options.globalTable
-                ? Optional.of(globalTable.<ITableV2>map(GlobalTable::table).orElseGet(() -> TableV2.fromTableName(this, "SessionsReplica", tableName)))
-                : Optional.empty();
-        if (options.globalTable) {
-            observability.watchTable(tableName);
-        }
+        // Both regions reach their replica by the shared name.
+        Optional<ITableV2> table = spec.globalTable() ? Optional.of(TableV2.fromTableName(this, "SessionsReplica", tableName)) : Optional.empty();
+        table.ifPresent(t -> observability.watchTable(tableName, spec.alarms()));
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PAYMENTS_REGION", region);
@@ -244,153 +115,331 @@ public final class RegionalStack extends Stack {
             environment.put("PAYMENTS_DB_URL", database.jdbcUrl());
         }
         environment.put("PAYMENTS_BUCKET", bucket.bucket().getBucketName());
-        if (options.globalTable) {
+        if (spec.globalTable()) {
             environment.put("PAYMENTS_TABLE", tableName);
         }
-        Optional<PaymentEventBus> bus = options.eventBus
-                ? Optional.of(new PaymentEventBus(this, "Events", naming.shared("events"), other, key.key()))
+        Optional<PaymentEventBus> bus = spec.eventBus()
+                ? Optional.of(new PaymentEventBus(this, "Events", naming.of(Name.EVENT_BUS), other, key.key()))
                 : Optional.empty();
-        bus.ifPresent(b -> {
-            environment.put("PAYMENTS_EVENT_BUS", b.bus().getEventBusName());
-            observability.watchDeadLetters("event-forwarding-dlq", b.deadLetters().metricApproximateNumberOfMessagesVisible());
+        bus.ifPresent(events -> {
+            environment.put("PAYMENTS_EVENT_BUS", events.bus().getEventBusName());
+            if (spec.alarms().deadLetters()) {
+                observability.watchDeadLetters("event-forwarding-dlq", events.deadLetters().metricApproximateNumberOfMessagesVisible());
+            }
         });
 
-        WebFirewall firewall = new WebFirewall(this, "Firewall", naming.regional("waf", region), key.key());
-        Optional<ICertificate> certificate = settings.dns().map(dns -> Certificate.Builder.create(this, "Certificate")
-                .domainName(dns.apiRecordName())
-                .validation(CertificateValidation.fromDns(HostedZone.fromHostedZoneAttributes(this, "Zone",
-                        HostedZoneAttributes.builder().hostedZoneId(dns.hostedZoneId()).zoneName(dns.domainName()).build())))
+        WebFirewall firewall = spec.webFirewall() ? new WebFirewall(this, "Firewall", naming.of(Name.WAF, region), key.key()) : null;
+        createdZone = b.createZone && settings.dns().isPresent()
+                ? PublicHostedZone.Builder.create(this, "HostedZone").zoneName(settings.dns().get().domainName())
+                        .comment("payments-dr " + naming.suffix() + ": delegate this zone's name servers before certificates validate").build()
+                : null;
+        Optional<IHostedZone> zone = settings.dns().map(dns -> createdZone != null ? createdZone
+                : HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
+                        .hostedZoneId(b.zoneId)
+                        .zoneName(dns.domainName()).build()));
+        // A certificate only where something serves HTTPS under the domain: the ALB, the REST API or the function ALB.
+        boolean servesDomain = spec.service().isPresent() || b.functionLoadBalancer
+                || spec.functions().map(f -> f.frontDoor() == FrontDoor.REST_API).orElse(false);
+        Optional<ICertificate> certificate = zone.filter(z -> servesDomain).map(z -> Certificate.Builder.create(this, "Certificate")
+                .domainName(b.recordName)
+                .validation(CertificateValidation.fromDns(z))
                 .build());
 
-        if (options.service) {
+        service = spec.service().map(s -> {
             Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
             serviceEnvironment.put("PAYMENTS_PORT", Integer.toString(PaymentService.CONTAINER_PORT));
             serviceEnvironment.put("PAYMENTS_BIND", "0.0.0.0");
-            service = new PaymentService(this, "Service", new PaymentService.PaymentServiceProps(
-                    naming.regional("payments", region), network.vpc(), artifacts.serviceImage().get(), serviceEnvironment,
-                    database == null ? Map.of() : Map.of(
+            PaymentService svc = PaymentService.Builder.create(this, "Service")
+                    .names(naming.of(Name.ECS_CLUSTER, region), naming.of(Name.ECS_SERVICE, region))
+                    .vpc(network.vpc()).image(b.artifacts.serviceImage().get()).environment(serviceEnvironment)
+                    .secrets(database == null ? Map.of() : Map.of(
                             "PAYMENTS_DB_USER", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "username"),
-                            "PAYMENTS_DB_PASSWORD", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "password")),
-                    key.key(), logs.bucket(), certificate,
-                    writer ? settings.primaryCapacity().minTasks() : settings.secondaryCapacity().minTasks(),
-                    writer ? settings.primaryCapacity().maxTasks() : settings.secondaryCapacity().maxTasks()));
+                            "PAYMENTS_DB_PASSWORD", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(database.secret(), "password")))
+                    .key(key.key()).accessLogs(logs.bucket()).certificate(certificate)
+                    .capacity(s.capacity().minTasks(), s.capacity().maxTasks()).logRetention(spec.logRetention())
+                    .build();
             if (database != null) {
-                database.allowFrom(service.service(), "payment service tasks");
+                database.allowFrom(svc.service(), "payment service tasks");
             }
-            bucket.bucket().grantReadWrite(service.service().getTaskDefinition().getTaskRole());
-            table.ifPresent(t -> t.grantReadWriteData(service.service().getTaskDefinition().getTaskRole()));
-            bus.ifPresent(b -> b.bus().grantPutEventsTo(service.service().getTaskDefinition().getTaskRole()));
-            firewall.protect(service.loadBalancer().getLoadBalancerArn());
-            observability.watchService(service);
-            service.suppressGrantWildcards();
-            output("LoadBalancerDns", service.loadBalancer().getLoadBalancerDnsName(), "DNS name of this region's ALB");
-            output("ServiceName", service.service().getServiceName(), "ECS service of the payment API");
-            output("ClusterName", service.cluster().getClusterName(), "ECS cluster");
-        } else {
-            service = null;
-        }
+            grantRuntime(svc.service().getTaskDefinition().getTaskRole(), null, bucket, table, bus);
+            firewall.protect(svc.loadBalancer().getLoadBalancerArn());
+            observability.watchService(svc, spec.alarms());
+            svc.suppressGrantWildcards();
+            output(Output.LOAD_BALANCER_DNS, svc.loadBalancer().getLoadBalancerDnsName());
+            output(Output.SERVICE_NAME, svc.service().getServiceName());
+            output(Output.CLUSTER_NAME, svc.cluster().getClusterName());
+            return svc;
+        }).orElse(null);
 
-        if (options.functions || options.queue) {
-            SecurityGroup functionsGroup = SecurityGroup.Builder.create(this, "FunctionsSecurityGroup")
+        Optional<SecurityGroup> functionsGroup = Optional.empty();
+        if (spec.functions().map(f -> f.inVpc()).orElse(false) || spec.queue().isPresent()) {
+            SecurityGroup group = SecurityGroup.Builder.create(this, "FunctionsSecurityGroup")
                     .vpc(network.vpc()).description("payment functions").allowAllOutbound(true).build();
             if (database != null) {
-                database.allowFrom(functionsGroup, "payment functions");
+                database.allowFrom(group, "payment functions");
             }
-            Map<String, String> lambdaEnvironment = new LinkedHashMap<>(environment);
-            if (database != null) {
-                lambdaEnvironment.put("PAYMENTS_DB_SECRET_ARN", database.secret().getSecretArn());
+            functionsGroup = Optional.of(group);
+        }
+        Map<String, String> lambdaEnvironment = new LinkedHashMap<>(environment);
+        if (database != null) {
+            lambdaEnvironment.put("PAYMENTS_DB_SECRET_ARN", database.secret().getSecretArn());
+        }
+        FunctionSettings.Builder lambda = FunctionSettings.builder().code(b.artifacts.lambdaCode().get()).key(key.key())
+                .environment(lambdaEnvironment).logRetention(spec.logRetention());
+        final Optional<SecurityGroup> group = functionsGroup;
+        String apiTarget = null;
+        String apiZone = null;
+        FunctionLoadBalancer entry = null;
+        if (spec.functions().isPresent()) {
+            var f = spec.functions().get();
+            FunctionSettings placed = f.inVpc() ? lambda.inVpc(network.vpc(), network.privateSubnets(), group.get()).build() : lambda.build();
+            functions = PaymentFunctions.Builder.create(this, "Functions").settings(placed).frontDoor(f.frontDoor())
+                    .healthFunction(f.healthFunction()).reservedConcurrency(f.reservedConcurrency())
+                    .names(naming.of(Name.FUNCTION, region), naming.of(Name.HEALTH_FUNCTION, region), naming.of(Name.API, region))
+                    .build();
+            grantRuntime(functions.function(), database, bucket, table, bus);
+            functions.healthFunction().ifPresent(health -> grantRuntime(health, database, bucket, table, bus));
+            audit.ifPresent(a -> a.bucket().grantPut(functions.function()));
+            observability.watchFunctions(functions, spec.alarms());
+            output(Output.FUNCTION_ARN, functions.function().getFunctionArn());
+            functions.api().ifPresent(api -> {
+                firewall.protect(api.getDeploymentStage().getStageArn());
+                output(Output.API_URL, api.urlForPath("/"));
+                output(Output.HEALTH_URL, api.urlForPath("/health/ready"));
+            });
+            functions.paymentsUrl().ifPresent(url -> output(Output.FUNCTION_URL, url.getUrl()));
+            functions.healthUrl().ifPresent(url -> output(Output.HEALTH_URL, url.getUrl()));
+            if (functions.api().isPresent() && certificate.isPresent() && service == null) {
+                var domain = functions.addCustomDomain(b.recordName, certificate.get());
+                apiTarget = domain.getDomainNameAliasDomainName();
+                apiZone = domain.getDomainNameAliasHostedZoneId();
             }
-            PaymentFunctions.LambdaSettings lambda = new PaymentFunctions.LambdaSettings(naming.regional("api", region),
-                    artifacts.lambdaCode().get(), network.vpc(), network.privateSubnets(), functionsGroup, key.key(), lambdaEnvironment);
-            if (options.functions) {
-                functions = new PaymentFunctions(this, "Functions", lambda);
-                grantRuntime(functions.function(), database, bucket, table, bus);
-                firewall.protect(functions.api().getDeploymentStage().getStageArn());
-                observability.watchFunctions(functions, Duration.seconds(1));
-                output("ApiUrl", functions.api().urlForPath("/"), "invoke URL of the regional payment API");
-                output("HealthUrl", functions.api().urlForPath("/health/ready"), "readiness URL of this region");
-            } else {
-                functions = null;
-            }
-            if (options.queue) {
-                PaymentQueue queue = new PaymentQueue(this, "Orders", naming.regional("orders", region), lambda);
-                grantRuntime(queue.consumer(), database, bucket, table, bus);
-                observability.watchDeadLetters("orders-dlq", queue.deadLetterDepth());
-                output("QueueUrl", queue.queue().getQueueUrl(), "payment order queue");
+            if (b.functionLoadBalancer) {
+                entry = FunctionLoadBalancer.Builder.create(this, "Entry").vpc(network.vpc()).function(functions.alias())
+                        .certificate(certificate).accessLogs(logs.bucket(), naming.of(Name.FUNCTION, region)).build();
+                firewall.protect(entry.loadBalancer().getLoadBalancerArn());
+                output(Output.LOAD_BALANCER_DNS, entry.loadBalancer().getLoadBalancerDnsName());
             }
         } else {
             functions = null;
         }
+        functionEntry = entry;
+        apiDomainTarget = apiTarget;
+        apiDomainZone = apiZone;
+        spec.queue().ifPresent(q -> {
+            PaymentQueue queue = new PaymentQueue(this, "Orders", naming.of(Name.QUEUE, region), naming.of(Name.QUEUE, region) + "-consumer",
+                    lambda.inVpc(network.vpc(), network.privateSubnets(), group.get()).build(), q);
+            grantRuntime(queue.consumer(), database, bucket, table, bus);
+            if (spec.alarms().deadLetters()) {
+                observability.watchDeadLetters("orders-dlq", queue.deadLetterDepth());
+            }
+            output(Output.QUEUE_URL, queue.queue().getQueueUrl());
+        });
 
-        RegionalBackup backup = new RegionalBackup(this, "Backup", naming.shared("backup"), key.key());
-        if (writer && options.backup) {
+        if (spec.backup()) {
+            RegionalBackup backup = new RegionalBackup(this, "Backup", naming.of(Name.BACKUP_VAULT), key.key());
             List<String> protectedArns = new ArrayList<>();
             if (database != null) {
                 protectedArns.add(database.clusterArn());
             }
-            globalTable.ifPresent(t -> protectedArns.add(t.table().getTableArn()));
-            backup.backUp(protectedArns, other);
+            globalTable.ifPresent(t -> protectedArns.add(t.tableArn()));
+            if (writer && !protectedArns.isEmpty()) {
+                backup.backUp(protectedArns, other);
+            }
+            output(Output.BACKUP_VAULT_NAME, backup.vault().getBackupVaultName());
         }
 
-        if (options.failoverWorkflow && database != null && service != null && functions != null) {
+        if (spec.failoverWorkflow()) {
             String clusterPattern = formatArn(ArnComponents.builder().service("rds").region("*").resource("cluster")
-                    .resourceName(naming.regional("db", "*")).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
-            Optional<FailoverWorkflow.DnsSwitch> dnsSwitch = settings.dns().map(dns -> new FailoverWorkflow.DnsSwitch(
-                    dns.hostedZoneId(), dns.apiRecordName(), service.loadBalancer().getLoadBalancerDnsName(),
-                    service.loadBalancer().getLoadBalancerCanonicalHostedZoneId()));
-            FailoverWorkflow workflow = new FailoverWorkflow(this, "Failover", new FailoverWorkflow.FailoverWorkflowProps(
-                    naming.regional("promote", region), database.globalClusterIdentifier(), database.clusterArn(),
-                    clusterPattern, observability.alarmName("db-replication-lag"),
-                    service.cluster().getClusterName(), service.service().getServiceName(), service.service().getServiceArn(),
-                    settings.primaryCapacity().minTasks(), dnsSwitch, functions.alias(), observability.topic(), key.key()));
-            output("FailoverStateMachineArn", workflow.stateMachine().getStateMachineArn(),
-                    "start with {\"mode\":\"switchover\"} (planned) or {\"mode\":\"failover\"} (region loss) to promote this region");
+                    .resourceName(naming.of(Name.DB_CLUSTER, "*")).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+            // The PRIMARY record aliases this region's entry: the ALB of the service, else the REST API's custom domain.
+            String zoneId = createdZone != null ? createdZone.getHostedZoneId() : b.zoneId();
+            Optional<FailoverWorkflow.DnsSwitch> dnsSwitch = Optional.ofNullable(zoneId).flatMap(z -> service != null
+                    ? Optional.of(new FailoverWorkflow.DnsSwitch(z, b.recordName, service.loadBalancer().getLoadBalancerDnsName(),
+                            service.loadBalancer().getLoadBalancerCanonicalHostedZoneId()))
+                    : apiDomainAlias().map(alias -> new FailoverWorkflow.DnsSwitch(z, b.recordName, alias.get(0), alias.get(1))));
+            FailoverWorkflow.Builder workflow = FailoverWorkflow.Builder.create(this, "Failover")
+                    .name(naming.of(Name.WORKFLOW, region))
+                    .globalCluster(database.globalClusterIdentifier(), database.clusterArn(), clusterPattern)
+                    .lagAlarm(observability.alarmName("db-replication-lag"))
+                    .dns(dnsSwitch).readiness(functions.alias()).notify(observability.topic()).key(key.key())
+                    .logRetention(spec.logRetention());
+            if (service != null) {
+                workflow.scaleUp(new FailoverWorkflow.Capacity(service.cluster().getClusterName(), service.service().getServiceName(),
+                        service.service().getServiceArn(), b.promotedMinTasks));
+            }
+            output(Output.FAILOVER_STATE_MACHINE_ARN, workflow.build().stateMachine().getStateMachineArn());
         }
 
         if (database != null) {
-            output("DatabaseClusterId", database.clusterIdentifier(), "Aurora cluster of this region");
-            output("DatabaseEndpoint", database.endpoint(), "writer endpoint of this region's cluster");
-            output("GlobalClusterId", database.globalClusterIdentifier(), "Aurora global cluster");
-            output("DatabaseSecretName", naming.databaseSecret(), "Secrets Manager name of the database credentials");
+            output(Output.DATABASE_CLUSTER_ID, database.clusterIdentifier());
+            output(Output.DATABASE_ENDPOINT, database.endpoint());
+            output(Output.GLOBAL_CLUSTER_ID, database.globalClusterIdentifier());
+            output(Output.DATABASE_SECRET_NAME, naming.of(Name.DB_SECRET));
         }
-        output("TransactionLogBucket", bucket.bucket().getBucketName(), "replicated transaction-log bucket");
-        output("AlertTopicArn", observability.topic().getTopicArn(), "SNS topic of this region's alarms");
-        output("BackupVaultName", backup.vault().getBackupVaultName(), "AWS Backup vault");
-        table.ifPresent(t -> output("SessionTableName", tableName, "DynamoDB global table (same name in both regions)"));
-        bus.ifPresent(b -> output("EventBusName", b.bus().getEventBusName(), "payment event bus"));
+        output(Output.BUCKET_NAME, bucket.bucket().getBucketName());
+        audit.ifPresent(a -> output(Output.AUDIT_BUCKET_NAME, a.bucket().getBucketName()));
+        output(Output.ALERT_TOPIC_ARN, observability.topic().getTopicArn());
+        table.ifPresent(t -> output(Output.TABLE_NAME, tableName));
+        bus.ifPresent(events -> output(Output.EVENT_BUS_NAME, events.bus().getEventBusName()));
     }
 
-    private static void grantRuntime(software.amazon.awscdk.services.lambda.Function function, GlobalDatabase database,
-                                     ReplicatedBucket bucket, Optional<ITableV2> table, Optional<PaymentEventBus> bus) {
+    private ReplicatedBucket replicated(String id, Name name, Naming naming, RegionKey key, LogArchive logs, String other) {
+        return ReplicatedBucket.Builder.create(this, id)
+                .bucket(naming.of(name, spec.region()), key.key(), logs.bucket())
+                .replicateTo(naming.of(name, other), other, "alias/" + naming.of(Name.KEY_ALIAS))
+                .build();
+    }
+
+    private static void grantRuntime(IGrantable grantee, GlobalDatabase database, ReplicatedBucket bucket,
+                                     Optional<ITableV2> table, Optional<PaymentEventBus> bus) {
         if (database != null) {
-            database.secret().grantRead(function);
+            database.secret().grantRead(grantee);
         }
-        bucket.bucket().grantReadWrite(function);
-        table.ifPresent(t -> t.grantReadWriteData(function));
-        bus.ifPresent(b -> b.bus().grantPutEventsTo(function));
+        bucket.bucket().grantReadWrite(grantee);
+        table.ifPresent(t -> t.grantReadWriteData(grantee));
+        bus.ifPresent(events -> events.bus().grantPutEventsTo(grantee));
     }
 
-    private void output(String id, String value, String description) {
-        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    private void output(Output output, String value) {
+        CfnOutput.Builder.create(this, output.name()).key(spec.outputKey(output)).value(value).description(output.description()).build();
     }
 
-    /** The region's role. */
-    public RegionRole role() {
-        return role;
+    /** The spec this stack was composed from. */
+    public RegionSpec spec() {
+        return spec;
     }
 
-    /** The payment service, or null when the blueprint left it out. */
-    public PaymentService service() {
-        return service;
+    /** The VPC and subnets. */
+    public Network network() {
+        return network;
     }
 
-    /** The payment functions, or null when the blueprint left them out. */
-    public PaymentFunctions functions() {
-        return functions;
+    /** Alarms, topic and dashboard of this region. */
+    public Observability observability() {
+        return observability;
     }
 
-    /** This region's global database member, or null when the blueprint left it out. */
-    public GlobalDatabase database() {
-        return database;
+    /** The payment service, when the spec has one. */
+    public Optional<PaymentService> service() {
+        return Optional.ofNullable(service);
+    }
+
+    /** The payment functions, when the spec has them. */
+    public Optional<PaymentFunctions> functions() {
+        return Optional.ofNullable(functions);
+    }
+
+    /** The ALB in front of the payment function, when the blueprint asked for one. */
+    public Optional<FunctionLoadBalancer> functionEntry() {
+        return Optional.ofNullable(functionEntry);
+    }
+
+    /** This region's global database member, when the spec has one. */
+    public Optional<GlobalDatabase> database() {
+        return Optional.ofNullable(database);
+    }
+
+    /** Id of the hosted zone this stack created from domainName, when it did. */
+    public Optional<String> createdZoneId() {
+        return Optional.ofNullable(createdZone).map(IHostedZone::getHostedZoneId);
+    }
+
+    /** Alias target (DNS name, hosted zone) of the REST API's custom domain, when there is one. */
+    public Optional<List<String>> apiDomainAlias() {
+        return apiDomainTarget == null ? Optional.empty() : Optional.of(List.of(apiDomainTarget, apiDomainZone));
+    }
+
+    /**
+     * Builder of {@link RegionalStack}: {@code RegionalStack.Builder.create(app, "Primary").spec(spec).settings(settings)
+     * .naming(naming).artifacts(artifacts).build()}; a secondary adds {@code .writer(primaryStack)}.
+     */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private RegionSpec spec;
+        private DrSettings settings;
+        private Naming naming;
+        private Artifacts artifacts;
+        private RegionalStack writerStack;
+        private String otherRegion;
+        private boolean createZone;
+        private String zoneId;
+        private String recordName;
+        private boolean functionLoadBalancer;
+        private int promotedMinTasks;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** Starts the stack {@code id} in {@code scope} (the app). */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** What the region contains. */
+        public Builder spec(RegionSpec value) { this.spec = value; return this; }
+        /** Validated context of the synthesis. */
+        public Builder settings(DrSettings value) { this.settings = value; return this; }
+        /** Physical names. */
+        public Builder naming(Naming value) { this.naming = value; return this; }
+        /** Lambda code and container image. */
+        public Builder artifacts(Artifacts value) { this.artifacts = value; return this; }
+        /** For a secondary: the primary's stack (its cluster is joined, its secret's replica read). */
+        public Builder writer(RegionalStack primary) { this.writerStack = primary; return this; }
+        /** Creates a public hosted zone from domainName when the context gives no hostedZoneId (seed 000). */
+        public Builder createZoneWhenMissing() { this.createZone = true; return this; }
+        /** Puts an internet-facing ALB in front of the payment function (the Global Accelerator's endpoint). */
+        public Builder functionLoadBalancer() { this.functionLoadBalancer = true; return this; }
+
+        String zoneId() { return zoneId; }
+
+        /** Validates the combination and creates the stack. */
+        public RegionalStack build() {
+            if (spec == null || settings == null || naming == null || artifacts == null) {
+                throw new IllegalArgumentException("RegionalStack " + id + " needs spec, settings, naming and artifacts");
+            }
+            otherRegion = settings.otherRegion(spec.region());
+            if (!spec.primary() && writerStack == null) {
+                throw new IllegalArgumentException("the secondary stack " + id + " needs writer(primaryStack)");
+            }
+            if (writerStack != null) {
+                if (writerStack.spec().database().map(d -> d.engine()).orElse(null) != spec.database().map(d -> d.engine()).orElse(null)) {
+                    throw new IllegalArgumentException("both regions of a global database need the same engine; primary "
+                            + writerStack.spec().database().map(d -> d.engine().name()).orElse("none") + ", secondary "
+                            + spec.database().map(d -> d.engine().name()).orElse("none"));
+                }
+                if (writerStack.spec().cidr().equals(spec.cidr())) {
+                    throw new IllegalArgumentException("the two regions' VPCs need different CIDR blocks (both are " + spec.cidr()
+                            + "), so they can be peered and addresses stay unambiguous in flow logs");
+                }
+            }
+            if (functionLoadBalancer && (spec.functions().isEmpty() || !spec.webFirewall())) {
+                throw new IllegalArgumentException("functionLoadBalancer() needs functions(..) and the web firewall in the spec");
+            }
+            if ((spec.service().isPresent() || functionLoadBalancer) && spec.natGateways() == 0 && spec.service().isPresent()) {
+                throw new IllegalArgumentException("the ECS service runs its tasks in private subnets with egress: natGateways must be at least 1");
+            }
+            settings.dns().ifPresent(dns -> {
+                recordName = dns.apiRecordName();
+                if (dns.hostedZoneId().isPresent()) {
+                    zoneId = dns.hostedZoneId().get();
+                } else if (!createZone && (writerStack == null || writerStack.createdZoneId().isEmpty())) {
+                    throw new IllegalArgumentException("domainName " + dns.domainName() + " needs hostedZoneId: this blueprint does "
+                            + "not create hosted zones; pass -c hostedZoneId=Z...");
+                } else if (writerStack != null && writerStack.createdZoneId().isPresent()) {
+                    zoneId = writerStack.createdZoneId().get();
+                }
+            });
+            promotedMinTasks = writerStack != null && writerStack.spec().service().isPresent()
+                    ? writerStack.spec().service().get().capacity().minTasks()
+                    : spec.service().map(s -> s.capacity().minTasks()).orElse(0);
+            if (createZone && writerStack != null) {
+                createZone = false;
+            }
+            return new RegionalStack(this);
+        }
     }
 }

@@ -21,10 +21,25 @@ public final class ContextReader {
     private static final Pattern ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
 
     private final Function<String, Object> lookup;
+    private final java.util.Map<String, String> defaults;
 
     /** @param lookup returns the raw context value for a key, or null when the key is not set */
     public ContextReader(Function<String, Object> lookup) {
+        this(lookup, java.util.Map.of());
+    }
+
+    /**
+     * @param lookup returns the raw context value for a key, or null when the key is not set
+     * @param defaults a blueprint's own defaults (its document's values), used for keys the context does not set
+     */
+    public ContextReader(Function<String, Object> lookup, java.util.Map<String, String> defaults) {
         this.lookup = lookup;
+        this.defaults = java.util.Map.copyOf(defaults);
+        for (String key : defaults.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("a blueprint default names the unknown context key '" + key + "'");
+            }
+        }
     }
 
     /** Reads every parameter, applying the defaults (suffix dev, us-east-1 / us-east-2, 10-50 and 2-50 tasks). */
@@ -45,12 +60,11 @@ public final class ContextReader {
         Optional<DnsSettings> dns = dns();
         Capacity primaryCapacity = capacity("primary", 10, 50);
         Capacity secondaryCapacity = capacity("secondary", 2, 50);
-        String engine = string("databaseEngine").orElse("postgresql");
-        DatabaseEngineChoice engineChoice = switch (engine.toLowerCase(Locale.ROOT)) {
+        Optional<DatabaseEngineChoice> engineChoice = string("databaseEngine").map(engine -> switch (engine.toLowerCase(Locale.ROOT)) {
             case "postgresql", "postgres", "aurora-postgresql" -> DatabaseEngineChoice.POSTGRESQL;
             case "mysql", "aurora-mysql" -> DatabaseEngineChoice.MYSQL;
             default -> throw invalid("databaseEngine", engine, "postgresql or mysql");
-        };
+        });
         return new DrSettings(suffix, account, primary, secondary, email, dns, primaryCapacity, secondaryCapacity,
                 engineChoice, bool("globalAccelerator", false), bool("deletionProtection", true));
     }
@@ -61,13 +75,13 @@ public final class ContextReader {
         if (domain.isEmpty() && zone.isEmpty()) {
             return Optional.empty();
         }
-        if (domain.isEmpty() || zone.isEmpty()) {
-            throw new InvalidContextException("domainName and hostedZoneId go together (the zone is given by id so synthesis "
-                    + "needs no AWS lookup); got domainName=" + domain.orElse("<unset>") + " hostedZoneId=" + zone.orElse("<unset>"));
+        if (domain.isEmpty()) {
+            throw new InvalidContextException("hostedZoneId needs domainName (the zone's name); got hostedZoneId=" + zone.get()
+                    + " and no domainName");
         }
         require(DOMAIN.matcher(domain.get()).matches(), "domainName", domain.get(), "a lowercase DNS name like example.com");
-        require(ZONE_ID.matcher(zone.get()).matches(), "hostedZoneId", zone.get(), "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ");
-        return Optional.of(new DnsSettings(domain.get(), zone.get()));
+        zone.ifPresent(z -> require(ZONE_ID.matcher(z).matches(), "hostedZoneId", z, "a Route 53 hosted zone id like Z0123456789ABCDEFGHIJ"));
+        return Optional.of(new DnsSettings(domain.get(), zone));
     }
 
     private String region(String key, String fallback) {
@@ -108,6 +122,9 @@ public final class ContextReader {
 
     private Optional<String> string(String key) {
         Object raw = lookup.apply(key);
+        if (raw == null) {
+            raw = defaults.get(key);
+        }
         if (raw == null) {
             return Optional.empty();
         }

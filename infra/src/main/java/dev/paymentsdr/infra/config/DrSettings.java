@@ -6,6 +6,7 @@ import java.util.Optional;
  * Validated settings of one synthesis: environment, regions, alerting, DNS and capacity.
  *
  * @param account AWS account id, or empty for an environment-agnostic synthesis (resolved at deploy time)
+ * @param databaseEngine the engine the context asked for (only the flagship lets the context choose)
  */
 public record DrSettings(
         String environmentSuffix,
@@ -16,7 +17,7 @@ public record DrSettings(
         Optional<DnsSettings> dns,
         Capacity primaryCapacity,
         Capacity secondaryCapacity,
-        DatabaseEngineChoice databaseEngine,
+        Optional<DatabaseEngineChoice> databaseEngine,
         boolean globalAccelerator,
         boolean deletionProtection) {
 

@@ -1,45 +1,109 @@
 package dev.paymentsdr.infra.constructs;
 
 import java.util.List;
-import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.dynamodb.Attribute;
-import software.amazon.awscdk.services.dynamodb.AttributeType;
-import software.amazon.awscdk.services.dynamodb.Billing;
-import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
-import software.amazon.awscdk.services.dynamodb.ReplicaTableProps;
-import software.amazon.awscdk.services.dynamodb.StreamViewType;
-import software.amazon.awscdk.services.dynamodb.TableEncryptionV2;
-import software.amazon.awscdk.services.dynamodb.TableV2;
+import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.CfnDeletionPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.CfnGlobalTable;
 import software.constructs.Construct;
 
 /**
- * A DynamoDB global table (on-demand, point-in-time recovery, streams) with a replica in the other region;
- * it holds session state and idempotency keys that must survive a region loss.
+ * A DynamoDB global table (on-demand, point-in-time recovery, streams with new and old images) with a replica in the
+ * other region; it holds the records that must survive a region loss. Written at the CloudFormation level so that
+ * a region-agnostic template (the CloudFormation seed, deployed in either region) can create it too.
  */
 public final class GlobalTable extends Construct {
-    private final TableV2 table;
+    private final CfnGlobalTable table;
+    private final String tableName;
 
-    /** Creates the table named {@code tableName} in this stack's region with a replica in {@code replicaRegion}. */
-    public GlobalTable(Construct scope, String id, String tableName, String replicaRegion, boolean deletionProtection) {
-        super(scope, id);
-        table = TableV2.Builder.create(this, "Table")
-                .tableName(tableName)
-                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
-                .billing(Billing.onDemand())
-                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-                .dynamoStream(StreamViewType.NEW_AND_OLD_IMAGES)
-                .timeToLiveAttribute("expiresAt")
+    private GlobalTable(Builder b) {
+        super(b.scope, b.id);
+        this.tableName = b.tableName;
+        CfnGlobalTable.ReplicaSpecificationProperty here = replica(Stack.of(this).getRegion(), b.deletionProtection);
+        CfnGlobalTable.ReplicaSpecificationProperty there = replica(b.replicaRegion, b.deletionProtection);
+        table = CfnGlobalTable.Builder.create(this, "Table")
+                .tableName(b.tableName)
+                .attributeDefinitions(List.of(
+                        CfnGlobalTable.AttributeDefinitionProperty.builder().attributeName("pk").attributeType("S").build(),
+                        CfnGlobalTable.AttributeDefinitionProperty.builder().attributeName("sk").attributeType("S").build()))
+                .keySchema(List.of(
+                        CfnGlobalTable.KeySchemaProperty.builder().attributeName("pk").keyType("HASH").build(),
+                        CfnGlobalTable.KeySchemaProperty.builder().attributeName("sk").keyType("RANGE").build()))
+                .billingMode("PAY_PER_REQUEST")
+                .streamSpecification(CfnGlobalTable.StreamSpecificationProperty.builder().streamViewType("NEW_AND_OLD_IMAGES").build())
+                .timeToLiveSpecification(CfnGlobalTable.TimeToLiveSpecificationProperty.builder()
+                        .attributeName("expiresAt").enabled(true).build())
                 // AWS-managed KMS key: a customer key would need the other region's key ARN at synth time.
-                .encryption(TableEncryptionV2.awsManagedKey())
-                .replicas(List.of(ReplicaTableProps.builder().region(replicaRegion).build()))
-                .deletionProtection(deletionProtection)
-                .removalPolicy(deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
+                .sseSpecification(CfnGlobalTable.SSESpecificationProperty.builder().sseEnabled(true).sseType("KMS").build())
+                .replicas(List.of(there, here))
+                .build();
+        CfnDeletionPolicy policy = b.deletionProtection ? CfnDeletionPolicy.RETAIN : CfnDeletionPolicy.DELETE;
+        table.getCfnOptions().setDeletionPolicy(policy);
+        table.getCfnOptions().setUpdateReplacePolicy(policy);
+        if (b.createWhen != null) {
+            table.getCfnOptions().setCondition(b.createWhen);
+        }
+    }
+
+    private static CfnGlobalTable.ReplicaSpecificationProperty replica(String region, boolean deletionProtection) {
+        return CfnGlobalTable.ReplicaSpecificationProperty.builder()
+                .region(region)
+                .pointInTimeRecoverySpecification(CfnGlobalTable.PointInTimeRecoverySpecificationProperty.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .deletionProtectionEnabled(deletionProtection)
                 .build();
     }
 
-    /** The global table (its name is the same in both regions). */
-    public TableV2 table() {
+    /** The table name (the same in both regions). */
+    public String tableName() {
+        return tableName;
+    }
+
+    /** ARN of this region's replica (named, so it needs no reference to the table resource). */
+    public String tableArn() {
+        return Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder()
+                .service("dynamodb").resource("table").resourceName(tableName).build());
+    }
+
+    /** The CloudFormation resource. */
+    public CfnGlobalTable table() {
         return table;
+    }
+
+    /** Builder of {@link GlobalTable}. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private String tableName;
+        private String replicaRegion;
+        private boolean deletionProtection = true;
+        private CfnCondition createWhen;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** Starts the table {@code id} under {@code scope}. */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** Table name, the same in both regions. */
+        public Builder tableName(String value) { this.tableName = value; return this; }
+        /** The region of the replica. */
+        public Builder replicaRegion(String value) { this.replicaRegion = value; return this; }
+        /** Deletion protection of both replicas (false also deletes the table with the stack). */
+        public Builder deletionProtection(boolean value) { this.deletionProtection = value; return this; }
+        /** Creates the table only where {@code condition} holds (in the primary's deployment of a shared template). */
+        public Builder createOnlyWhen(CfnCondition condition) { this.createWhen = condition; return this; }
+
+        /** Creates the table. */
+        public GlobalTable build() {
+            if (tableName == null || replicaRegion == null) {
+                throw new IllegalArgumentException("GlobalTable " + id + " needs tableName(..) and replicaRegion(..)");
+            }
+            return new GlobalTable(this);
+        }
     }
 }

@@ -55,7 +55,9 @@ public final class Network extends Construct {
                 .natGateways(natGateways)
                 .subnetConfiguration(List.of(
                         SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).mapPublicIpOnLaunch(false).build(),
-                        SubnetConfiguration.builder().name("private").subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(22).build(),
+                        // Without NAT gateways the private subnets reach AWS services through the endpoints only.
+                        SubnetConfiguration.builder().name("private").subnetType(natGateways > 0
+                                ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED).cidrMask(22).build(),
                         SubnetConfiguration.builder().name("isolated").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build()))
                 .flowLogs(Map.of("All", FlowLogOptions.builder()
                         .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
@@ -71,7 +73,7 @@ public final class Network extends Construct {
                 vpc.addInterfaceEndpoint(e.getKey(), InterfaceVpcEndpointOptions.builder()
                         .service(e.getValue())
                         .privateDnsEnabled(true)
-                        .subnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                        .subnets(privateSubnets())
                         .build()));
         // Zones are named on purpose: offline, deterministic synthesis (no availability-zone lookup).
         for (var subnet : vpc.getPublicSubnets()) {
@@ -95,13 +97,21 @@ public final class Network extends Construct {
         return vpc;
     }
 
-    /** Subnets for tasks and functions (egress through NAT, AWS services through endpoints). */
+    /** Subnets for tasks and functions (egress through NAT when there is one, AWS services through endpoints). */
     public SubnetSelection privateSubnets() {
-        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+        return SubnetSelection.builder().subnetGroupName("private").build();
     }
 
     /** Subnets without a route to the internet, for the database. */
     public SubnetSelection isolatedSubnets() {
-        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+        return SubnetSelection.builder().subnetGroupName("isolated").build();
+    }
+
+    /** Route tables of the private and isolated subnets (for routes to a peered VPC). */
+    public List<String> privateRouteTableIds() {
+        List<String> ids = new java.util.ArrayList<>();
+        vpc.selectSubnets(privateSubnets()).getSubnets().forEach(s -> ids.add(s.getRouteTable().getRouteTableId()));
+        vpc.selectSubnets(isolatedSubnets()).getSubnets().forEach(s -> ids.add(s.getRouteTable().getRouteTableId()));
+        return ids;
     }
 }

@@ -10,13 +10,14 @@ import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import dev.paymentsdr.infra.spec.AlarmSpec;
+import dev.paymentsdr.infra.spec.Threshold;
 import software.constructs.Construct;
 
 /**
@@ -29,12 +30,17 @@ public final class Observability extends Construct {
     private final String namePrefix;
     private final List<Alarm> alarms = new ArrayList<>();
 
-    /** Creates topic and dashboard; alarm names start with {@code namePrefix}. */
+    /** Creates topic and dashboard; alarm and dashboard names start with {@code namePrefix}, the topic is {@code namePrefix-alerts}. */
     public Observability(Construct scope, String id, String namePrefix, IKey key, Optional<String> alertEmail) {
+        this(scope, id, namePrefix, namePrefix + "-alerts", key, alertEmail);
+    }
+
+    /** Creates topic {@code topicName} and dashboard {@code namePrefix}; alarm names start with {@code namePrefix}. */
+    public Observability(Construct scope, String id, String namePrefix, String topicName, IKey key, Optional<String> alertEmail) {
         super(scope, id);
         this.namePrefix = namePrefix;
         topic = Topic.Builder.create(this, "Alerts")
-                .topicName(namePrefix + "-alerts")
+                .topicName(topicName)
                 .displayName("payments-dr alerts " + namePrefix)
                 .masterKey(key)
                 .enforceSsl(true)
@@ -76,56 +82,77 @@ public final class Observability extends Construct {
         return alarm;
     }
 
-    /** Database alarms: global replication lag, CPU and connections of this region's cluster. */
-    public void watchDatabase(GlobalDatabase database, Duration lagBound, int maxConnections) {
-        alarm("db-replication-lag", database.metric("AuroraGlobalDBReplicationLag"), lagBound.toMilliseconds().doubleValue(),
-                ComparisonOperator.GREATER_THAN_THRESHOLD, 3, TreatMissingData.NOT_BREACHING,
-                "Aurora global replication lag into this region above the RPO bound; the failover workflow refuses unplanned promotion while this is in ALARM unless allowDataLoss is set.");
-        alarm("db-cpu", database.metric("CPUUtilization"), 80, ComparisonOperator.GREATER_THAN_THRESHOLD, 5,
-                TreatMissingData.NOT_BREACHING, "database CPU above 80% for 5 minutes");
-        alarm("db-connections", database.metric("DatabaseConnections"), maxConnections,
-                ComparisonOperator.GREATER_THAN_THRESHOLD, 5, TreatMissingData.NOT_BREACHING,
-                "database connections above " + maxConnections);
+    /** Adds a row of graphs without alarms (what an operator looks at first). */
+    public void graphs(String title, IMetric... metrics) {
+        dashboard.addWidgets(GraphWidget.Builder.create().title(title).left(List.of(metrics)).width(12).build());
     }
 
-    /** Service alarms: unhealthy ALB targets and running tasks below the minimum. */
-    public void watchService(PaymentService service) {
-        alarm("alb-unhealthy-hosts", service.unhealthyHosts(), 0, ComparisonOperator.GREATER_THAN_THRESHOLD, 3,
-                TreatMissingData.NOT_BREACHING, "payment service targets failing /health behind the ALB");
-        alarm("ecs-running-tasks-below-minimum", service.runningTasks(), service.minTasks(),
-                ComparisonOperator.LESS_THAN_THRESHOLD, 3, TreatMissingData.BREACHING,
-                "fewer payment tasks running than the configured minimum of " + service.minTasks());
+    /**
+     * Database alarms as {@code spec} asks (global replication lag, CPU, connections) and graphs of connections and
+     * queries of this region's cluster.
+     */
+    public void watchDatabase(GlobalDatabase database, AlarmSpec spec) {
+        spec.replicationLag().ifPresent(lag -> alarm("db-replication-lag", database.metric("AuroraGlobalDBReplicationLag"),
+                lag.toMilliseconds().doubleValue(), ComparisonOperator.GREATER_THAN_THRESHOLD, 3, TreatMissingData.NOT_BREACHING,
+                "Aurora global replication lag into this region above " + lag.toMilliseconds() + " ms; the failover workflow refuses "
+                        + "unplanned promotion while this is in ALARM unless allowDataLoss is set."));
+        spec.databaseCpuPercent().ifPresent(cpu -> alarm("db-cpu", database.metric("CPUUtilization"), cpu,
+                ComparisonOperator.GREATER_THAN_THRESHOLD, 5, TreatMissingData.NOT_BREACHING, "database CPU above " + cpu + " % for 5 minutes"));
+        spec.databaseConnections().ifPresent(max -> alarm("db-connections", database.metric("DatabaseConnections"), max,
+                ComparisonOperator.GREATER_THAN_THRESHOLD, 5, TreatMissingData.NOT_BREACHING, "database connections above " + max));
+        boolean mysql = database.spec().engine() == dev.paymentsdr.infra.config.DatabaseEngineChoice.MYSQL;
+        graphs("database connections and queries", database.metric("DatabaseConnections"),
+                database.metric(mysql ? "Queries" : "CommitThroughput"));
     }
 
-    /** Function and API alarms: Lambda errors and throttles, API p99 latency. */
-    public void watchFunctions(PaymentFunctions functions, Duration latencyBound) {
-        alarm("lambda-errors", functions.errors(), 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
-                TreatMissingData.NOT_BREACHING, "payment API function errors: 5 or more in a minute");
-        alarm("lambda-throttles", functions.throttles(), 5, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1,
-                TreatMissingData.NOT_BREACHING, "payment API function throttles: 5 or more in a minute");
-        alarm("api-latency-p99", functions.latencyP99(), latencyBound.toMilliseconds().doubleValue(),
+    /** Service alarms (unhealthy ALB targets, running tasks below the minimum) and graphs of CPU, memory, requests, latency. */
+    public void watchService(PaymentService service, AlarmSpec spec) {
+        if (spec.unhealthyTargets()) {
+            alarm("alb-unhealthy-hosts", service.unhealthyHosts(), 0, ComparisonOperator.GREATER_THAN_THRESHOLD, 3,
+                    TreatMissingData.NOT_BREACHING, "payment service targets failing /health behind the ALB");
+        }
+        if (spec.runningTasksBelowMinimum()) {
+            alarm("ecs-running-tasks-below-minimum", service.runningTasks(), service.minTasks(),
+                    ComparisonOperator.LESS_THAN_THRESHOLD, 3, TreatMissingData.BREACHING,
+                    "fewer payment tasks running than the configured minimum of " + service.minTasks());
+        }
+        graphs("ECS task CPU and memory utilization", service.cpuUtilization(), service.memoryUtilization());
+        graphs("ALB request count and p99 latency", service.requestCount(), service.responseTimeP99());
+    }
+
+    /** Function and API alarms as {@code spec} asks (errors, throttles, API p99 latency) and a graph of invocations. */
+    public void watchFunctions(PaymentFunctions functions, AlarmSpec spec) {
+        spec.functionErrors().ifPresent(t -> alarm("lambda-errors", functions.errors(t.period()), t.value(), comparison(t), 1,
+                TreatMissingData.NOT_BREACHING, "payment function errors " + describe(t)));
+        spec.functionThrottles().ifPresent(t -> alarm("lambda-throttles", functions.throttles(t.period()), t.value(), comparison(t), 1,
+                TreatMissingData.NOT_BREACHING, "payment function throttles " + describe(t)));
+        spec.apiLatencyP99().ifPresent(bound -> alarm("api-latency-p99", functions.latencyP99(), bound.toMilliseconds().doubleValue(),
                 ComparisonOperator.GREATER_THAN_THRESHOLD, 2, TreatMissingData.NOT_BREACHING,
-                "payment API p99 latency above " + latencyBound.toMilliseconds() + " ms");
+                "payment API p99 latency above " + bound.toMilliseconds() + " ms"));
+        graphs("Lambda invocations", functions.invocations());
     }
 
-    /** Alarm on read plus write throttle events of the global table's replica in this region. */
-    public void watchTable(String tableName) {
-        MathExpression throttles = MathExpression.Builder.create()
-                .expression("reads + writes")
-                .usingMetrics(java.util.Map.of(
-                        "reads", tableMetric(tableName, "ReadThrottleEvents"),
-                        "writes", tableMetric(tableName, "WriteThrottleEvents")))
-                .label("DynamoDB throttle events")
-                .period(Duration.minutes(5))
-                .build();
-        alarm("dynamodb-throttles", throttles, 10, ComparisonOperator.GREATER_THAN_THRESHOLD, 1,
-                TreatMissingData.NOT_BREACHING, "DynamoDB throttle events above 10 in 5 minutes");
+    /** Alarms on read and write throttle events of the global table's replica in this region, as {@code spec} asks. */
+    public void watchTable(String tableName, AlarmSpec spec) {
+        spec.tableReadThrottles().ifPresent(t -> alarm("dynamodb-read-throttle", tableMetric(tableName, "ReadThrottleEvents", t.period()),
+                t.value(), comparison(t), 1, TreatMissingData.NOT_BREACHING, "DynamoDB read throttle events " + describe(t)));
+        spec.tableWriteThrottles().ifPresent(t -> alarm("dynamodb-write-throttle", tableMetric(tableName, "WriteThrottleEvents", t.period()),
+                t.value(), comparison(t), 1, TreatMissingData.NOT_BREACHING, "DynamoDB write throttle events " + describe(t)));
     }
 
-    /** Alarm on S3 replication latency above the 15-minute Replication Time Control SLA. */
-    public void watchReplication(ReplicatedBucket bucket) {
-        alarm("s3-replication-latency", bucket.replicationLatency(), 900, ComparisonOperator.GREATER_THAN_THRESHOLD, 1,
-                TreatMissingData.NOT_BREACHING, "S3 replication to the other region slower than 15 minutes");
+    /** Alarm on S3 replication latency above {@code bound} (the Replication Time Control SLA is 15 minutes). */
+    public Alarm watchReplication(ReplicatedBucket bucket, software.amazon.awscdk.Duration bound) {
+        return alarm("s3-replication-latency", bucket.replicationLatency(), bound.toSeconds().doubleValue(),
+                ComparisonOperator.GREATER_THAN_THRESHOLD, 1, TreatMissingData.NOT_BREACHING,
+                "S3 replication to the other region slower than " + bound.toMinutes() + " minutes");
+    }
+
+    private static ComparisonOperator comparison(Threshold threshold) {
+        return threshold.inclusive() ? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD : ComparisonOperator.GREATER_THAN_THRESHOLD;
+    }
+
+    private static String describe(Threshold threshold) {
+        return (threshold.inclusive() ? "reached " : "above ") + (long) threshold.value() + " in " + threshold.period().toMinutes() + " minute(s)";
     }
 
     /** Alarm when Route 53 sees {@code region}'s health check failing for three minutes. */
@@ -155,13 +182,13 @@ public final class Observability extends Construct {
         return List.copyOf(alarms);
     }
 
-    private static Metric tableMetric(String tableName, String metricName) {
+    private static Metric tableMetric(String tableName, String metricName, software.amazon.awscdk.Duration period) {
         return Metric.Builder.create()
                 .namespace("AWS/DynamoDB")
                 .metricName(metricName)
                 .dimensionsMap(java.util.Map.of("TableName", tableName))
                 .statistic("Sum")
-                .period(Duration.minutes(5))
+                .period(period)
                 .build();
     }
 }

@@ -32,14 +32,13 @@ public final class ReplicatedBucket extends Construct {
     private final Bucket bucket;
     private final String replicaBucketName;
 
-    /**
-     * Creates the bucket {@code bucketName}; it replicates to {@code replicaBucketName} in {@code replicaRegion},
-     * encrypting replicas with the key behind {@code replicaKeyAlias} there (an alias, so no cross-region reference).
-     */
-    public ReplicatedBucket(Construct scope, String id, String bucketName, IKey key, IBucket accessLogs,
-                            String replicaBucketName, String replicaRegion, String replicaKeyAlias) {
-        super(scope, id);
-        this.replicaBucketName = replicaBucketName;
+    private ReplicatedBucket(Builder b) {
+        super(b.scope, b.id);
+        String bucketName = b.bucketName;
+        IKey key = b.key;
+        String replicaRegion = b.replicaRegion;
+        String replicaKeyAlias = b.replicaKeyAlias;
+        this.replicaBucketName = b.replicaBucketName;
         Stack stack = Stack.of(this);
         bucket = Bucket.Builder.create(this, "Bucket")
                 .bucketName(bucketName)
@@ -49,7 +48,7 @@ public final class ReplicatedBucket extends Construct {
                 .versioned(true)
                 .enforceSsl(true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
-                .serverAccessLogsBucket(accessLogs)
+                .serverAccessLogsBucket(b.accessLogs)
                 .serverAccessLogsPrefix("s3/" + bucketName + "/")
                 .lifecycleRules(List.of(LifecycleRule.builder().id("age-out")
                         .transitions(List.of(
@@ -64,7 +63,7 @@ public final class ReplicatedBucket extends Construct {
                 .autoDeleteObjects(true)
                 .build();
 
-        String replicaBucketArn = "arn:" + stack.getPartition() + ":s3:::" + replicaBucketName;
+        String replicaBucketArn = "arn:" + stack.getPartition() + ":s3:::" + b.replicaBucketName;
         String replicaKeyAliasArn = stack.formatArn(software.amazon.awscdk.ArnComponents.builder()
                 .service("kms").region(replicaRegion).resource(replicaKeyAlias).build());
         Role role = Role.Builder.create(this, "ReplicationRole")
@@ -93,7 +92,7 @@ public final class ReplicatedBucket extends Construct {
                 "S3 replication acts on every object of this bucket and of its twin (object ARNs end in /*); the destination key is "
                         + "matched by its alias through kms:ResourceAliases because the other region's key ARN is not known at synth time.");
         CfnBucket cfn = (CfnBucket) bucket.getNode().getDefaultChild();
-        cfn.setReplicationConfiguration(CfnBucket.ReplicationConfigurationProperty.builder()
+        CfnBucket.ReplicationConfigurationProperty replication = CfnBucket.ReplicationConfigurationProperty.builder()
                 .role(role.getRoleArn())
                 .rules(List.of(CfnBucket.ReplicationRuleProperty.builder()
                         .id(RULE_ID)
@@ -114,7 +113,40 @@ public final class ReplicatedBucket extends Construct {
                                         .eventThreshold(CfnBucket.ReplicationTimeValueProperty.builder().minutes(15).build()).build())
                                 .build())
                         .build()))
-                .build());
+                .build();
+        cfn.setReplicationConfiguration(replication);
+        if (b.replicateWhen != null) {
+            // One template for both regions: only the region the condition selects replicates. Inside Fn::If the
+            // configuration is written as CloudFormation renders it (cdk-nag still reads the typed property above).
+            Object rendered = cloudFormationCase(stack.resolve(replication));
+            cfn.addPropertyOverride("ReplicationConfiguration", Map.of("Fn::If", List.of(b.replicateWhen.getLogicalId(), rendered,
+                    Map.of("Ref", "AWS::NoValue"))));
+            role.getNode().findAll().stream().filter(c -> c instanceof software.amazon.awscdk.CfnResource)
+                    .forEach(c -> ((software.amazon.awscdk.CfnResource) c).getCfnOptions().setCondition(b.replicateWhen));
+        }
+    }
+
+    /**
+     * A resolved property value with CloudFormation's key casing: struct keys start upper-case (replicaKmsKeyId is
+     * the one S3 spells ReplicaKmsKeyID); intrinsic functions ({@code Fn::...}, {@code Ref}) pass unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object cloudFormationCase(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> cased = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                String key = e.getKey();
+                boolean intrinsic = key.startsWith("Fn::") || key.equals("Ref");
+                String casedKey = intrinsic ? key : "replicaKmsKeyId".equals(key) ? "ReplicaKmsKeyID"
+                        : Character.toUpperCase(key.charAt(0)) + key.substring(1);
+                cased.put(casedKey, intrinsic ? e.getValue() : cloudFormationCase(e.getValue()));
+            }
+            return cased;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ReplicatedBucket::cloudFormationCase).toList();
+        }
+        return value;
     }
 
     /** The bucket in this region. */
@@ -137,5 +169,61 @@ public final class ReplicatedBucket extends Construct {
                 .statistic("Maximum")
                 .period(Duration.minutes(5))
                 .build();
+    }
+
+    /** Builder of {@link ReplicatedBucket}. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private String bucketName;
+        private IKey key;
+        private IBucket accessLogs;
+        private String replicaBucketName;
+        private String replicaRegion;
+        private String replicaKeyAlias;
+        private software.amazon.awscdk.CfnCondition replicateWhen;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** Starts the bucket {@code id} under {@code scope}. */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** Bucket name, KMS key and the bucket that receives its access logs. */
+        public Builder bucket(String name, IKey value, IBucket accessLogBucket) {
+            this.bucketName = name;
+            this.key = value;
+            this.accessLogs = accessLogBucket;
+            return this;
+        }
+
+        /**
+         * Replicates to {@code bucket} in {@code region}, encrypting replicas with the key behind {@code keyAlias} there
+         * (an alias, so no cross-region reference).
+         */
+        public Builder replicateTo(String bucket, String region, String keyAlias) {
+            this.replicaBucketName = bucket;
+            this.replicaRegion = region;
+            this.replicaKeyAlias = keyAlias;
+            return this;
+        }
+
+        /** Replicates only where {@code condition} holds (a template deployed in both regions). */
+        public Builder replicateOnlyWhen(software.amazon.awscdk.CfnCondition condition) {
+            this.replicateWhen = condition;
+            return this;
+        }
+
+        /** Creates the bucket and its replication. */
+        public ReplicatedBucket build() {
+            if (bucketName == null || replicaBucketName == null) {
+                throw new IllegalArgumentException("ReplicatedBucket " + id + " needs bucket(..) and replicateTo(..)");
+            }
+            return new ReplicatedBucket(this);
+        }
     }
 }

@@ -15,25 +15,24 @@ import software.amazon.awscdk.services.globalaccelerator.endpoints.ApplicationLo
 import software.constructs.Construct;
 
 /**
- * Optional Global Accelerator in front of both regions' ALBs: one endpoint group per region; the secondary group's
- * traffic dial starts at 0 (active-passive) and is raised by the operator or runbook on failover.
+ * Optional Global Accelerator in front of both regions' ALBs: one endpoint group per region. With the secondary's
+ * traffic dial at 0 (active-passive) the operator or runbook raises it on failover; at 100 the accelerator moves
+ * traffic by health alone: a standby region's {@code /health/ready} answers 503 (not writable), so it receives traffic
+ * only once it is promoted or the primary fails its checks.
  */
 public final class TrafficAccelerator extends Construct {
     private final Accelerator accelerator;
 
-    /** Creates the accelerator listening on {@code port} (443 with HTTPS ALBs, else 80). */
-    public TrafficAccelerator(Construct scope, String id, String name, int port,
-                              String primaryRegion, IApplicationLoadBalancer primary,
-                              String secondaryRegion, IApplicationLoadBalancer secondary) {
-        super(scope, id);
-        accelerator = Accelerator.Builder.create(this, "Accelerator").acceleratorName(name).build();
+    private TrafficAccelerator(Builder b) {
+        super(b.scope, b.id);
+        accelerator = Accelerator.Builder.create(this, "Accelerator").acceleratorName(b.name).build();
         Listener listener = accelerator.addListener("Listener", ListenerOptions.builder()
-                .portRanges(List.of(PortRange.builder().fromPort(port).build()))
+                .portRanges(List.of(PortRange.builder().fromPort(b.port).build()))
                 .protocol(ConnectionProtocol.TCP)
                 .clientAffinity(software.amazon.awscdk.services.globalaccelerator.ClientAffinity.SOURCE_IP)
                 .build());
-        group(listener, "Primary", primaryRegion, primary, 100, port);
-        group(listener, "Secondary", secondaryRegion, secondary, 0, port);
+        group(listener, "Primary", b.primaryRegion, b.primary, 100, b.port);
+        group(listener, "Secondary", b.secondaryRegion, b.secondary, b.secondaryDial, b.port);
     }
 
     private void group(Listener listener, String id, String region, IApplicationLoadBalancer alb, int dial, int port) {
@@ -53,5 +52,53 @@ public final class TrafficAccelerator extends Construct {
     /** DNS name of the accelerator. */
     public String dnsName() {
         return accelerator.getDnsName();
+    }
+
+    /** Builder of {@link TrafficAccelerator}. */
+    public static final class Builder {
+        private final Construct scope;
+        private final String id;
+        private String name;
+        private int port = 443;
+        private String primaryRegion;
+        private IApplicationLoadBalancer primary;
+        private String secondaryRegion;
+        private IApplicationLoadBalancer secondary;
+        private int secondaryDial;
+
+        private Builder(Construct scope, String id) {
+            this.scope = scope;
+            this.id = id;
+        }
+
+        /** Starts the accelerator {@code id} under {@code scope}. */
+        public static Builder create(Construct scope, String id) {
+            return new Builder(scope, id);
+        }
+
+        /** Accelerator name. */
+        public Builder name(String value) { this.name = value; return this; }
+        /** Listener port: 443 with HTTPS ALBs (default), 80 without a certificate. */
+        public Builder port(int value) { this.port = value; return this; }
+        /** The primary region's ALB (traffic dial 100). */
+        public Builder primary(String region, IApplicationLoadBalancer alb) { this.primaryRegion = region; this.primary = alb; return this; }
+        /** The secondary region's ALB and its traffic dial: 0 (default) for a manual change, 100 to fail over by health. */
+        public Builder secondary(String region, IApplicationLoadBalancer alb, int trafficDial) {
+            this.secondaryRegion = region;
+            this.secondary = alb;
+            this.secondaryDial = trafficDial;
+            return this;
+        }
+
+        /** Creates the accelerator. */
+        public TrafficAccelerator build() {
+            if (name == null || primary == null || secondary == null) {
+                throw new IllegalArgumentException("TrafficAccelerator " + id + " needs name, primary and secondary");
+            }
+            if (secondaryDial < 0 || secondaryDial > 100) {
+                throw new IllegalArgumentException("the accelerator's traffic dial is a percentage 0-100, got " + secondaryDial);
+            }
+            return new TrafficAccelerator(this);
+        }
     }
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paymentsdr.infra.SynthSupport;
-import dev.paymentsdr.infra.Synthesizer;
-import dev.paymentsdr.infra.TestArtifacts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Capture;
@@ -20,25 +16,21 @@ import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 
 /** The flagship with default context (no domain), synthesized once; asserts the DR-relevant properties of each stack. */
-class FlagshipBlueprintTest {
-    private static Path out;
-    private static Synthesizer.Result result;
-    private static Template primary;
-    private static Template secondary;
-    private static Template global;
+class FlagshipBlueprintTest extends BlueprintTest {
+    private Template primary;
+    private Template secondary;
+    private Template global;
 
-    @BeforeAll
-    static void synthesizeOnce() throws Exception {
-        out = Files.createTempDirectory("flagship-default");
-        result = Synthesizer.synthesize(Map.of("account", "123456789012"), out, TestArtifacts::create);
-        primary = SynthSupport.template(result, "Primary");
-        secondary = SynthSupport.template(result, "Secondary");
-        global = SynthSupport.template(result, "Global");
+    @Override
+    protected String blueprint() {
+        return "flagship";
     }
 
-    @AfterAll
-    static void deleteOutput() {
-        TestArtifacts.deleteQuietly(out);
+    @BeforeAll
+    void templates() {
+        primary = template("Primary");
+        secondary = template("Secondary");
+        global = template("Global");
     }
 
     @Test
@@ -52,28 +44,9 @@ class FlagshipBlueprintTest {
     }
 
     @Test
-    void cdkNagAwsSolutionsAndPciDssReportNoUnsuppressedError() {
-        assertThat(SynthSupport.errors(result.assembly())).as("unsuppressed cdk-nag errors").isEmpty();
-        assertThat(SynthSupport.warnings(result.assembly())).as("cdk-nag and CDK warnings").isEmpty();
+    void theNagReportsAreWrittenForEveryStack() {
         assertThat(Path.of(result.assembly().getDirectory()).resolve("PCI.DSS.321-PaymentsDr-Primary-dev-NagReport.csv")).exists();
         assertThat(Path.of(result.assembly().getDirectory()).resolve("AwsSolutions-PaymentsDr-Secondary-dev-NagReport.csv")).exists();
-    }
-
-    @Test
-    void cfnLintFindsNoErrorInAnyTemplate() throws Exception {
-        SynthSupport.LintResult lint = SynthSupport.cfnLint(result.assembly());
-        assertThat(lint.hasErrors()).as(lint.output()).isFalse();
-        // Every warning left is explained in the README's Infrastructure section.
-        assertThat(SynthSupport.lintRules(lint.output())).as(lint.output()).isSubsetOf("W3005", "W3010");
-    }
-
-    @Test
-    void theCdkBuiltInTemplateValidatorReportsNothingUnacknowledged() throws Exception {
-        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                Path.of(result.assembly().getDirectory()).resolve("validation-report.json").toFile());
-        for (JsonNode plugin : report.get("pluginReports")) {
-            assertThat(plugin.get("violations")).as(plugin.get("pluginName").asText()).isEmpty();
-        }
     }
 
     @Test
@@ -96,6 +69,14 @@ class FlagshipBlueprintTest {
                 "ServerlessV2ScalingConfiguration", Map.of("MinCapacity", 0.5, "MaxCapacity", 16),
                 "DeletionProtection", true,
                 "EnableIAMDatabaseAuthentication", true)));
+    }
+
+    @Test
+    void everyDatabaseInstanceHasEnhancedMonitoringEveryMinute() {
+        for (Template region : List.of(primary, secondary)) {
+            region.resourcePropertiesCountIs("AWS::RDS::DBInstance", Match.objectLike(Map.of(
+                    "MonitoringInterval", 60, "MonitoringRoleArn", Match.anyValue())), 2);
+        }
     }
 
     @Test
@@ -288,8 +269,10 @@ class FlagshipBlueprintTest {
                 "MetricName", "RunningTaskCount", "Threshold", 10, "ComparisonOperator", "LessThanThreshold")));
         secondary.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "MetricName", "RunningTaskCount", "Threshold", 2)));
-        primary.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression", "reads + writes")))))));
+        for (String throttles : List.of("ReadThrottleEvents", "WriteThrottleEvents")) {
+            primary.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "MetricName", throttles, "Threshold", 10, "Period", 300, "ComparisonOperator", "GreaterThanThreshold")));
+        }
     }
 
     @Test

@@ -79,16 +79,18 @@ class FlagshipWithDomainTest {
         SynthSupport.LintResult lint = SynthSupport.cfnLint(result.assembly());
         assertThat(lint.hasErrors()).as(lint.output()).isFalse();
         assertThat(SynthSupport.lintRules(lint.output())).as(lint.output()).isSubsetOf("W3005", "W3010");
+        assertThat(SynthSupport.checkov(result.assembly())).as("failed checkov checks").isEmpty();
     }
 
     @Test
-    void theAlbServesHttpsWithAnAcmCertificateAndRedirectsHttp() {
+    void theAlbServesHttpsWithAnAcmCertificateAndOpensNoPlainHttpPort() {
         primary.hasResourceProperties("AWS::CertificateManager::Certificate", Match.objectLike(Map.of(
                 "DomainName", "payments.example.com", "ValidationMethod", "DNS")));
         primary.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of(
                 "Port", 443, "Protocol", "HTTPS", "Certificates", List.of(Match.objectLike(Map.of("CertificateArn", Match.anyValue()))))));
-        primary.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of(
-                "Port", 80, "DefaultActions", List.of(Match.objectLike(Map.of("Type", "redirect"))))));
+        primary.resourcePropertiesCountIs("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of("Port", 80)), 0);
+        primary.resourcePropertiesCountIs("AWS::EC2::SecurityGroup", Match.objectLike(Map.of("SecurityGroupIngress",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("FromPort", 80, "CidrIp", "0.0.0.0/0")))))), 0);
     }
 
     @Test

@@ -23,7 +23,7 @@ class ContextReaderTest {
         assertThat(settings.secondaryRegion()).isEqualTo("us-east-2");
         assertThat(settings.primaryCapacity()).isEqualTo(new Capacity(10, 50));
         assertThat(settings.secondaryCapacity()).isEqualTo(new Capacity(2, 50));
-        assertThat(settings.databaseEngine()).isEqualTo(DatabaseEngineChoice.POSTGRESQL);
+        assertThat(settings.databaseEngine()).as("each blueprint has its document's engine").isEmpty();
         assertThat(settings.dns()).isEmpty();
         assertThat(settings.alertEmail()).isEmpty();
         assertThat(settings.globalAccelerator()).isFalse();
@@ -50,11 +50,11 @@ class ContextReaderTest {
         assertThat(settings.environmentSuffix()).isEqualTo("prod-001");
         assertThat(settings.otherRegion("eu-west-1")).isEqualTo("eu-central-1");
         assertThat(settings.alertEmail()).contains("ops@example.com");
-        assertThat(settings.dns()).contains(new DnsSettings("payments.example.com", "Z0123456789ABCDEFGHIJ"));
+        assertThat(settings.dns()).contains(new DnsSettings("payments.example.com", java.util.Optional.of("Z0123456789ABCDEFGHIJ")));
         assertThat(settings.dns().get().apiRecordName()).isEqualTo("payments.payments.example.com");
         assertThat(settings.primaryCapacity()).isEqualTo(new Capacity(4, 8));
         assertThat(settings.secondaryCapacity()).isEqualTo(new Capacity(1, 8));
-        assertThat(settings.databaseEngine()).isEqualTo(DatabaseEngineChoice.MYSQL);
+        assertThat(settings.databaseEngine()).contains(DatabaseEngineChoice.MYSQL);
         assertThat(settings.globalAccelerator()).isTrue();
         assertThat(settings.deletionProtection()).isFalse();
     }
@@ -92,10 +92,25 @@ class ContextReaderTest {
     }
 
     @Test
-    void givenADomainWithoutAZone_thenTheErrorSaysBothAreNeeded() {
-        assertThatThrownBy(() -> read(Map.of("domainName", "example.com")))
+    void givenAZoneWithoutADomain_thenTheErrorSaysTheZoneNeedsItsName() {
+        assertThatThrownBy(() -> read(Map.of("hostedZoneId", "Z0123456789ABCDEFGHIJ")))
                 .isInstanceOf(InvalidContextException.class)
-                .hasMessageContaining("domainName and hostedZoneId go together");
+                .hasMessageContaining("hostedZoneId needs domainName");
+    }
+
+    @Test
+    void givenADomainWithoutAZone_thenTheSettingsHaveNoZoneIdForTheBlueprintToCreateOrRefuse() {
+        assertThat(read(Map.of("domainName", "example.com")).dns()).contains(new DnsSettings("example.com", java.util.Optional.empty()));
+    }
+
+    @Test
+    void givenABlueprintDefault_thenItAppliesOnlyWhereTheContextIsSilent() {
+        Map<String, String> seedDefaults = Map.of("environmentSuffix", "prod", "secondaryRegion", "us-west-2");
+        DrSettings silent = new ContextReader(key -> null, seedDefaults).read();
+        assertThat(silent.environmentSuffix()).isEqualTo("prod");
+        assertThat(silent.secondaryRegion()).isEqualTo("us-west-2");
+        DrSettings given = new ContextReader(Map.<String, Object>of("environmentSuffix", "qa")::get, seedDefaults).read();
+        assertThat(given.environmentSuffix()).isEqualTo("qa");
     }
 
     @Test

@@ -8,15 +8,16 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class DnsFailoverTest {
-    private static final DnsFailover.Endpoint EAST = new DnsFailover.Endpoint("east", "east.example.net", "/health/ready",
+    private static final DnsFailover.Endpoint EAST = DnsFailover.Endpoint.https("east", "east.example.net", "/health/ready",
             "east-alb.example.net", "ZEAST");
-    private static final DnsFailover.Endpoint WEST = new DnsFailover.Endpoint("west", "west.example.net", "/health/ready",
+    private static final DnsFailover.Endpoint WEST = DnsFailover.Endpoint.https("west", "west.example.net", "/health/ready",
             "west-alb.example.net", "ZWEST");
 
     @Test
     void withAZoneThePrimaryAndSecondaryRecordsFollowTheirHealthChecks() {
         Stack stack = TestStacks.stack("us-east-1");
-        new DnsFailover(stack, "Dns", EAST, WEST, Optional.of(new DnsFailover.Zone("ZZONE", "api.example.com")));
+        DnsFailover.Builder.create(stack, "Dns").endpoints(EAST, WEST)
+                .zone(Optional.of(DnsFailover.Zone.byId("ZZONE", "api.example.com"))).build();
         Template template = Template.fromStack(stack);
 
         template.hasResourceProperties("AWS::Route53::HealthCheck", Match.objectLike(Map.of("HealthCheckConfig", Match.objectLike(Map.of(
@@ -35,10 +36,36 @@ class DnsFailoverTest {
     @Test
     void withoutAZoneOnlyTheHealthChecksExist() {
         Stack stack = TestStacks.stack("us-east-1");
-        new DnsFailover(stack, "Dns", EAST, WEST, Optional.empty());
+        DnsFailover.Builder.create(stack, "Dns").endpoints(EAST, WEST).build();
         Template template = Template.fromStack(stack);
 
         template.resourceCountIs("AWS::Route53::HealthCheck", 2);
         template.resourceCountIs("AWS::Route53::RecordSet", 0);
+    }
+
+    @Test
+    void checksCanRunEveryThirtySecondsOrFollowAnAlarmAndOtherIntervalsAreRefused() {
+        Stack stack = TestStacks.stack("us-east-1");
+        DnsFailover.Builder.create(stack, "Dns").endpoints(EAST, DnsFailover.Endpoint.alarm("west", "west-lag", "us-west-2"))
+                .interval(30).failureThreshold(3).build();
+        Template template = Template.fromStack(stack);
+        template.hasResourceProperties("AWS::Route53::HealthCheck", Match.objectLike(Map.of("HealthCheckConfig", Match.objectLike(Map.of(
+                "Type", "HTTPS", "RequestInterval", 30, "FailureThreshold", 3)))));
+        template.hasResourceProperties("AWS::Route53::HealthCheck", Match.objectLike(Map.of("HealthCheckConfig", Match.objectLike(Map.of(
+                "Type", "CLOUDWATCH_METRIC", "AlarmIdentifier", Map.of("Name", "west-lag", "Region", "us-west-2"),
+                "InsufficientDataHealthStatus", "LastKnownStatus")))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DnsFailover.Builder.create(stack, "Other").interval(20))
+                .hasMessageContaining("every 10 or 30 seconds");
+    }
+
+    @Test
+    void aZoneGivenByNameGetsACnameWhenTheEndpointHasNoAliasTarget() {
+        Stack stack = TestStacks.stack("us-east-1");
+        DnsFailover.Endpoint url = DnsFailover.Endpoint.https("east", "abc.lambda-url.us-east-1.on.aws", "/", null, null);
+        DnsFailover.record(stack, "Record", DnsFailover.Zone.byName("pay.example.com", "api.pay.example.com"), url, "hc-1",
+                "PRIMARY", DnsFailover.PRIMARY_SET_ID);
+        Template.fromStack(stack).hasResourceProperties("AWS::Route53::RecordSet", Match.objectLike(Map.of(
+                "HostedZoneName", "pay.example.com.", "Type", "CNAME", "ResourceRecords", java.util.List.of("abc.lambda-url.us-east-1.on.aws"),
+                "Failover", "PRIMARY", "HealthCheckId", "hc-1")));
     }
 }

@@ -27,19 +27,37 @@ class FailoverWorkflowTest {
     @BeforeAll
     static void build() throws Exception {
         Stack stack = TestStacks.stack("us-west-2");
-        new FailoverWorkflow(stack, "Failover", new FailoverWorkflow.FailoverWorkflowProps(
-                "promote-west", "global-payments", TARGET, "arn:aws:rds:*:123456789012:cluster:payments-*",
-                "lag-alarm", "cluster-west", "service-west", "arn:aws:ecs:us-west-2:123456789012:service/cluster-west/service-west",
-                10,
-                Optional.of(new FailoverWorkflow.DnsSwitch("ZZONE", "api.example.com", "west-alb.example.net", "ZALB")),
-                Function.fromFunctionArn(stack, "Fn", "arn:aws:lambda:us-west-2:123456789012:function:api:live"),
-                Topic.fromTopicArn(stack, "Topic", "arn:aws:sns:us-west-2:123456789012:alerts"),
-                Key.fromKeyArn(stack, "Key", "arn:aws:kms:us-west-2:123456789012:key/11111111-2222-3333-4444-555555555555")));
+        workflow(stack).scaleUp(new FailoverWorkflow.Capacity("cluster-west", "service-west",
+                        "arn:aws:ecs:us-west-2:123456789012:service/cluster-west/service-west", 10))
+                .dns(Optional.of(new FailoverWorkflow.DnsSwitch("ZZONE", "api.example.com", "west-alb.example.net", "ZALB")))
+                .build();
         template = Template.fromStack(stack);
         definition = new Capture();
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of(
                 "StateMachineName", "promote-west", "DefinitionString", definition)));
         states = SynthSupport.definition(definition.asObject()).get("States");
+    }
+
+    private static FailoverWorkflow.Builder workflow(Stack stack) {
+        return FailoverWorkflow.Builder.create(stack, "Failover").name("promote-west")
+                .globalCluster("global-payments", TARGET, "arn:aws:rds:*:123456789012:cluster:payments-*")
+                .lagAlarm("lag-alarm")
+                .readiness(Function.fromFunctionArn(stack, "Fn", "arn:aws:lambda:us-west-2:123456789012:function:api:live"))
+                .notify(Topic.fromTopicArn(stack, "Topic", "arn:aws:sns:us-west-2:123456789012:alerts"))
+                .key(Key.fromKeyArn(stack, "Key", "arn:aws:kms:us-west-2:123456789012:key/11111111-2222-3333-4444-555555555555"));
+    }
+
+    @Test
+    void withoutAnEcsServiceTheWorkflowGoesFromPromotionStraightToDnsAndValidation() throws Exception {
+        Stack stack = TestStacks.stack("us-west-2");
+        workflow(stack).build();
+        Capture serverless = new Capture();
+        Template.fromStack(stack).hasResourceProperties("AWS::StepFunctions::StateMachine", Match.objectLike(Map.of(
+                "DefinitionString", serverless)));
+        JsonNode serverlessStates = SynthSupport.definition(serverless.asObject()).get("States");
+        assertThat(serverlessStates.has("ScaleUpService")).isFalse();
+        assertThat(serverlessStates.get("TargetIsWriter?").get("Choices").get(0).get("Next").asText()).isEqualTo("NoDnsToSwitch");
+        assertThat(serverlessStates.get("NoDnsToSwitch").get("Next").asText()).isEqualTo("ValidateReadiness");
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.paymentsdr.infra.spec.AlarmSpec;
+import dev.paymentsdr.infra.spec.QueueSpec;
+import dev.paymentsdr.infra.spec.Threshold;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,24 +40,27 @@ class RegionalWorkloadsTest {
         Key key = TestStacks.key(stack);
         LogArchive logs = new LogArchive(stack, "Logs", 30);
 
-        PaymentService service = new PaymentService(stack, "Service", new PaymentService.PaymentServiceProps(
-                "svc", vpc, ContainerImage.fromAsset(code.toString()), Map.of("PAYMENTS_REGION", "us-east-1"), Map.of(),
-                key, logs.bucket(), Optional.empty(), 3, 7));
+        PaymentService service = PaymentService.Builder.create(stack, "Service").names("svc", "svc").vpc(vpc)
+                .image(ContainerImage.fromAsset(code.toString())).environment(Map.of("PAYMENTS_REGION", "us-east-1"))
+                .key(key).accessLogs(logs.bucket()).capacity(3, 7).build();
         SecurityGroup functionsGroup = SecurityGroup.Builder.create(stack, "Fns").vpc(vpc).build();
-        PaymentFunctions.LambdaSettings lambda = new PaymentFunctions.LambdaSettings("api", Code.fromAsset(code.toString()), vpc,
-                SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), functionsGroup, key,
-                Map.of("PAYMENTS_REGION", "us-east-1"));
-        PaymentFunctions functions = new PaymentFunctions(stack, "Functions", lambda);
-        PaymentQueue queue = new PaymentQueue(stack, "Orders", "orders", lambda);
+        FunctionSettings lambda = FunctionSettings.builder().code(Code.fromAsset(code.toString())).key(key)
+                .environment(Map.of("PAYMENTS_REGION", "us-east-1"))
+                .inVpc(vpc, SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(), functionsGroup).build();
+        PaymentFunctions functions = PaymentFunctions.Builder.create(stack, "Functions").settings(lambda).reservedConcurrency(40)
+                .names("api", "health", "api").build();
+        PaymentQueue queue = new PaymentQueue(stack, "Orders", "orders", "orders-consumer", lambda, QueueSpec.standard());
         new PaymentEventBus(stack, "Events", "bus", "us-west-2", key);
-        GlobalTable table = new GlobalTable(stack, "Table", "sessions", "us-west-2", false);
+        GlobalTable table = GlobalTable.Builder.create(stack, "Table").tableName("sessions").replicaRegion("us-west-2")
+                .deletionProtection(false).build();
         RegionalBackup backup = new RegionalBackup(stack, "Backup", "vault", key);
-        backup.backUp(List.of(table.table().getTableArn()), "us-west-2");
+        backup.backUp(List.of(table.tableArn()), "us-west-2");
         WebFirewall firewall = new WebFirewall(stack, "Waf", "waf", key);
         firewall.protect(service.loadBalancer().getLoadBalancerArn());
         observability = new Observability(stack, "Ops", "ops", key, Optional.of("ops@example.com"));
-        observability.watchService(service);
-        observability.watchFunctions(functions, Duration.millis(800));
+        observability.watchService(service, AlarmSpec.none().service());
+        observability.watchFunctions(functions, AlarmSpec.none().functionErrors(Threshold.atLeast(5, Duration.minutes(1)))
+                .functionThrottles(Threshold.above(5, Duration.minutes(5))).apiLatencyP99(Duration.millis(800)));
         observability.watchDeadLetters("orders-dlq", queue.deadLetterDepth());
         template = Template.fromStack(stack);
     }
@@ -86,6 +92,18 @@ class RegionalWorkloadsTest {
                 "LoadBalancerAttributes", Match.arrayWith(List.of(
                         Map.of("Key", "access_logs.s3.enabled", "Value", "true"))))));
         template.hasResourceProperties("AWS::WAFv2::WebACLAssociation", Match.objectLike(Map.of("ResourceArn", Match.anyValue())));
+    }
+
+    @Test
+    void functionsHaveReservedConcurrencyAndTheirThresholdsAsSet() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "api", "ReservedConcurrentExecutions", 40)));
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "FunctionName", "orders-consumer", "ReservedConcurrentExecutions", 20)));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "ops-lambda-throttles", "Threshold", 5, "Period", 300, "ComparisonOperator", "GreaterThanThreshold")));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "AlarmName", "ops-lambda-errors", "Threshold", 5, "Period", 60, "ComparisonOperator", "GreaterThanOrEqualToThreshold")));
     }
 
     @Test

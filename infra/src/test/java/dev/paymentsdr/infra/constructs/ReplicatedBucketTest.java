@@ -15,8 +15,8 @@ class ReplicatedBucketTest {
     void theBucketIsLockedDownAndReplicatesEverythingWithRtcToTheNamedTwin() {
         Stack stack = TestStacks.stack("us-east-1");
         LogArchive logs = new LogArchive(stack, "Logs", 90);
-        ReplicatedBucket bucket = new ReplicatedBucket(stack, "Data", "data-east", TestStacks.key(stack), logs.bucket(),
-                "data-west", "us-west-2", "alias/data-key");
+        ReplicatedBucket bucket = ReplicatedBucket.Builder.create(stack, "Data").bucket("data-east", TestStacks.key(stack), logs.bucket())
+                .replicateTo("data-west", "us-west-2", "alias/data-key").build();
         Template template = Template.fromStack(stack);
 
         template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(

@@ -105,7 +105,7 @@ public final class LabDatabaseControl implements DatabaseControl {
     }
 
     @Override
-    public String promote(RegionId standby) {
+    public String promote(RegionId standby, dev.paymentsdr.failover.domain.model.Promotion promotion) {
         LabRegion target = regions.region(standby);
         PostgresServer db = target.db();
         // The configuration file of a promoted standby names no synchronous standby: it commits on its own.

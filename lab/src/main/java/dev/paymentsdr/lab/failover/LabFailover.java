@@ -1,6 +1,7 @@
 package dev.paymentsdr.lab.failover;
 
 import dev.paymentsdr.failover.application.FailoverOrchestrator;
+import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.application.FailoverSettings;
 import dev.paymentsdr.failover.application.HealthMonitor;
 import dev.paymentsdr.failover.application.Sleeper;
@@ -9,7 +10,7 @@ import dev.paymentsdr.lab.Lab;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** Wires the failover core to a running lab: its adapters, the orchestrator and the monitor. */
+/** Wires the failover core to a running lab: its adapters, handed to the target-neutral {@link FailoverRuntime}. */
 public final class LabFailover {
     /** Where the execution log and the lease live, inside the lab directory. */
     public static final String DIR = "failover";
@@ -60,25 +61,23 @@ public final class LabFailover {
         return clock;
     }
 
+    /** The target-neutral runtime (orchestrator, monitor) over the lab's adapters, with the lab's limits. */
+    public FailoverRuntime runtime() {
+        return new FailoverRuntime(ports, FailoverSettings.defaults(), clock, Sleeper.system());
+    }
+
     /** An orchestrator acting on this lab, identified by this process. */
     public FailoverOrchestrator orchestrator() {
-        return new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, Sleeper.system(), owner());
+        return runtime().orchestrator(owner());
     }
 
     /** A monitor of this lab that triggers {@link #orchestrator()}. */
     public HealthMonitor monitor(HealthMonitor.Settings settings, HealthMonitor.Listener listener) {
-        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), orchestrator(), settings, clock,
-                Sleeper.system(), listener);
+        return runtime().monitor(settings, listener, owner());
     }
 
     /** Who this process is, as the lease shows it to a refused trigger. */
     public static String owner() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "localhost";
-        }
-        return "pid " + ProcessHandle.current().pid() + " on " + host;
+        return FailoverRuntime.processOwner();
     }
 }

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.payments.domain.model.PaymentId;
 import dev.paymentsdr.service.PaymentServiceWiring;
+import dev.paymentsdr.service.ServiceConfig;
+import dev.paymentsdr.service.backend.ArchiveLocation;
+import dev.paymentsdr.service.backend.Backends;
+import dev.paymentsdr.service.backend.LedgerKind;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.util.Optional;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
 import dev.paymentsdr.service.adapter.out.archive.DirectoryTransactionLogReader;
@@ -45,6 +52,22 @@ public abstract class LedgerApiContract {
 
     /** What a ledger stores, counted by the subclass in its own storage. */
     protected enum Stored { PAYMENTS, IDEMPOTENCY_RECORDS, PENDING_EVENTS }
+
+    /** The configuration subclasses wire with: no bus, a directory archive, no background relay, a pool of 50. */
+    protected static ServiceConfig config(String dbUrl, String user, String password, LedgerKind ledger,
+                                          Optional<String> table, Path archive) {
+        return new ServiceConfig("us-east-1", "127.0.0.1", 0, dbUrl, user, password, 50, new BigDecimal("1000000"),
+                new Backends(ledger, table, Optional.empty(), Optional.of(new ArchiveLocation.Directory(archive)), false));
+    }
+
+    /** A new, empty archive directory for one test class. */
+    protected static Path newArchive() {
+        try {
+            return Files.createTempDirectory("ledger-contract-archive-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** The service under test (one per test class). */
     protected abstract PaymentServiceWiring wiring();

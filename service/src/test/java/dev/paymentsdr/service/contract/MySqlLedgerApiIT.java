@@ -3,12 +3,8 @@ package dev.paymentsdr.service.contract;
 import dev.paymentsdr.localmysql.TemporaryMariaDb;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.PaymentServiceWiring;
-import dev.paymentsdr.service.ServiceConfig;
-import dev.paymentsdr.service.backend.ArchiveLocation;
-import dev.paymentsdr.service.backend.Backends;
 import dev.paymentsdr.service.backend.LedgerKind;
-import java.math.BigDecimal;
-import java.nio.file.Files;
+import dev.paymentsdr.service.testing.Closeables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,22 +20,16 @@ class MySqlLedgerApiIT extends LedgerApiContract {
     private static PaymentServiceWiring wiring;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         mariadb = TemporaryMariaDb.start();
-        archive = Files.createTempDirectory("mysql-contract-archive-");
-        wiring = PaymentServiceWiring.create(new ServiceConfig("us-east-1", "127.0.0.1", 0, mariadb.jdbcUrl(),
-                mariadb.username(), mariadb.password(), 50, new BigDecimal("1000000"), new Backends(LedgerKind.JDBC,
-                Optional.empty(), Optional.empty(), Optional.of(new ArchiveLocation.Directory(archive)), false)));
+        archive = newArchive();
+        wiring = PaymentServiceWiring.create(config(mariadb.jdbcUrl(), mariadb.username(), mariadb.password(),
+                LedgerKind.JDBC, Optional.empty(), archive));
     }
 
     @AfterAll
     static void stop() {
-        if (wiring != null) {
-            wiring.close();
-        }
-        if (mariadb != null) {
-            mariadb.close();
-        }
+        Closeables.closeAll(wiring, mariadb);
         TemporaryPostgres.deleteTree(archive);
     }
 
@@ -55,13 +45,8 @@ class MySqlLedgerApiIT extends LedgerApiContract {
 
     @Override
     protected long count(Stored what) {
-        String sql = switch (what) {
-            case PAYMENTS -> "SELECT count(*) FROM payments";
-            case IDEMPOTENCY_RECORDS -> "SELECT count(*) FROM idempotency_records";
-            case PENDING_EVENTS -> "SELECT count(*) FROM payment_outbox WHERE relayed_at IS NULL";
-        };
         try (Connection connection = connect()) {
-            return scalar(connection, sql);
+            return scalar(connection, SqlCounts.of(what));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

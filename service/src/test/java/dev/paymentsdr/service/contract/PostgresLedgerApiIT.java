@@ -2,13 +2,11 @@ package dev.paymentsdr.service.contract;
 
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.PaymentServiceWiring;
-import dev.paymentsdr.service.ServiceConfig;
-import dev.paymentsdr.service.backend.ArchiveLocation;
-import dev.paymentsdr.service.backend.Backends;
 import dev.paymentsdr.service.backend.LedgerKind;
-import java.math.BigDecimal;
-import java.nio.file.Files;
+import dev.paymentsdr.service.testing.Closeables;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,22 +18,16 @@ class PostgresLedgerApiIT extends LedgerApiContract {
     private static PaymentServiceWiring wiring;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         pg = TemporaryPostgres.start();
-        archive = Files.createTempDirectory("pg-contract-archive-");
-        wiring = PaymentServiceWiring.create(new ServiceConfig("us-east-1", "127.0.0.1", 0, pg.jdbcUrl(), pg.username(),
-                pg.password(), 50, new BigDecimal("1000000"), new Backends(LedgerKind.JDBC, Optional.empty(),
-                Optional.empty(), Optional.of(new ArchiveLocation.Directory(archive)), false)));
+        archive = newArchive();
+        wiring = PaymentServiceWiring.create(config(pg.jdbcUrl(), pg.username(), pg.password(), LedgerKind.JDBC,
+                Optional.empty(), archive));
     }
 
     @AfterAll
     static void stop() {
-        if (wiring != null) {
-            wiring.close();
-        }
-        if (pg != null) {
-            pg.close();
-        }
+        Closeables.closeAll(wiring, pg);
         TemporaryPostgres.deleteTree(archive);
     }
 
@@ -51,14 +43,9 @@ class PostgresLedgerApiIT extends LedgerApiContract {
 
     @Override
     protected long count(Stored what) {
-        String sql = switch (what) {
-            case PAYMENTS -> "SELECT count(*) FROM payments";
-            case IDEMPOTENCY_RECORDS -> "SELECT count(*) FROM idempotency_records";
-            case PENDING_EVENTS -> "SELECT count(*) FROM payment_outbox WHERE relayed_at IS NULL";
-        };
-        try (java.sql.Connection connection = pg.server().connect("postgres")) {
-            return scalar(connection, sql);
-        } catch (java.sql.SQLException e) {
+        try (Connection connection = pg.server().connect("postgres")) {
+            return scalar(connection, SqlCounts.of(what));
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,8 +1,12 @@
 package dev.paymentsdr.aws.adapter.events;
 
 import dev.paymentsdr.payments.domain.model.PaymentEvent;
+import dev.paymentsdr.payments.domain.model.PaymentEventType;
+import dev.paymentsdr.payments.domain.model.PaymentFailure;
 import dev.paymentsdr.payments.port.out.PaymentEventPublisher;
+import dev.paymentsdr.payments.port.out.PaymentFailurePublisher;
 import dev.paymentsdr.service.adapter.out.events.PaymentEventJson;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,10 +18,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Publishes payment events to the region's EventBridge bus: source {@value #SOURCE}, detail-type the event type
- * ({@code payment.created}), detail the event's JSON with {@code eventId} (consumers de-duplicate by it) and
- * {@code originRegion} (the bus's cross-region forwarding rule matches it).
+ * ({@code payment.created}, {@code payment.failed}), detail the event's JSON with {@code eventId} (consumers
+ * de-duplicate by it) and {@code originRegion} (the bus's cross-region forwarding rule matches it).
  */
-public final class EventBridgePaymentPublisher implements PaymentEventPublisher, AutoCloseable {
+public final class EventBridgePaymentPublisher implements PaymentEventPublisher, PaymentFailurePublisher, AutoCloseable {
     /** The source every payment event carries; the stacks' event bus archives and forwards by it. */
     public static final String SOURCE = "dev.paymentsdr.payments";
     /** Entries per PutEvents call (the API's limit). */
@@ -37,29 +41,37 @@ public final class EventBridgePaymentPublisher implements PaymentEventPublisher,
         for (int i = 0; i < events.size(); i += ENTRIES_PER_CALL) {
             List<PutEventsRequestEntry> entries = new ArrayList<>();
             for (PaymentEvent event : events.subList(i, Math.min(events.size(), i + ENTRIES_PER_CALL))) {
-                entries.add(PutEventsRequestEntry.builder()
-                        .eventBusName(eventBus)
-                        .source(SOURCE)
-                        .detailType(event.type().wireName())
-                        .time(event.occurredAt())
-                        .detail(PaymentEventJson.render(event))
-                        .build());
+                entries.add(entry(event.type().wireName(), event.occurredAt(), PaymentEventJson.render(event)));
             }
-            PutEventsResponse response;
-            try {
-                response = client.putEvents(b -> b.entries(entries));
-            } catch (SdkException e) {
-                throw new IllegalStateException("publishing " + entries.size() + " payment events to EventBridge bus "
-                        + eventBus + " failed: " + e.getMessage(), e);
-            }
-            if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-                // The whole batch stays pending and is sent again; the entries that did arrive repeat with their ids.
-                PutEventsResultEntry failed = response.entries().stream().filter(e -> e.errorCode() != null).findFirst()
-                        .orElse(PutEventsResultEntry.builder().build());
-                throw new IllegalStateException(response.failedEntryCount() + " of " + entries.size()
-                        + " payment events were refused by EventBridge bus " + eventBus + " (first: " + failed.errorCode()
-                        + " " + failed.errorMessage() + ")");
-            }
+            put(entries);
+        }
+    }
+
+    @Override
+    public void publish(PaymentFailure failure) {
+        put(List.of(entry(PaymentEventType.FAILED.wireName(), failure.occurredAt(), PaymentEventJson.render(failure))));
+    }
+
+    private PutEventsRequestEntry entry(String detailType, Instant time, String detail) {
+        return PutEventsRequestEntry.builder().eventBusName(eventBus).source(SOURCE).detailType(detailType).time(time)
+                .detail(detail).build();
+    }
+
+    private void put(List<PutEventsRequestEntry> entries) {
+        PutEventsResponse response;
+        try {
+            response = client.putEvents(b -> b.entries(entries));
+        } catch (SdkException e) {
+            throw new IllegalStateException("publishing " + entries.size() + " payment events to EventBridge bus "
+                    + eventBus + " failed: " + e.getMessage(), e);
+        }
+        if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+            // The whole batch stays pending and is sent again; the entries that did arrive repeat with their ids.
+            PutEventsResultEntry failed = response.entries().stream().filter(e -> e.errorCode() != null).findFirst()
+                    .orElse(PutEventsResultEntry.builder().build());
+            throw new IllegalStateException(response.failedEntryCount() + " of " + entries.size()
+                    + " payment events were refused by EventBridge bus " + eventBus + " (first: " + failed.errorCode()
+                    + " " + failed.errorMessage() + ")");
         }
     }
 

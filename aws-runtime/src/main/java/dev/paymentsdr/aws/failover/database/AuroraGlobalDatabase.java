@@ -4,7 +4,6 @@ import dev.paymentsdr.aws.failover.AwsFailoverException;
 import dev.paymentsdr.aws.failover.Waiter;
 import dev.paymentsdr.aws.failover.Waiter.Check;
 import dev.paymentsdr.failover.domain.model.DatabaseRole;
-import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.Promotion;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.model.ReplicationLag;
@@ -111,11 +110,6 @@ public final class AuroraGlobalDatabase implements DatabaseControl {
         }
         return "satisfied by the managed switchover: SwitchoverGlobalCluster waits until " + standby
                 + " has every write of " + primary + " before it promotes (RPO 0)";
-    }
-
-    @Override
-    public String promote(RegionId standby) {
-        return promote(standby, Promotion.of(FailoverMode.PLANNED));
     }
 
     @Override

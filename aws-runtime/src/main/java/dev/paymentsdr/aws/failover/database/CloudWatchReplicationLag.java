@@ -42,7 +42,7 @@ public final class CloudWatchReplicationLag {
             return Optional.empty();
         }
         double millis = Math.max(replication.orElse(0.0), rpo.orElse(0.0));
-        return Optional.of(new ReplicationLag(Duration.ofMillis(Math.round(millis)), 0, false, true));
+        return Optional.of(ReplicationLag.inTime(Duration.ofMillis(Math.round(millis)), true));
     }
 
     private Optional<Double> newest(RegionId region, String clusterId, String metric) {

@@ -9,6 +9,7 @@ import dev.paymentsdr.aws.adapter.AwsClients;
 import dev.paymentsdr.aws.testing.MotoServer;
 import dev.paymentsdr.payments.domain.model.PaymentEvent;
 import dev.paymentsdr.service.PaymentServiceWiring;
+import dev.paymentsdr.service.testing.Closeables;
 import dev.paymentsdr.service.ServiceConfig;
 import dev.paymentsdr.service.adapter.in.api.ApiRequest;
 import dev.paymentsdr.service.adapter.in.api.ApiResponse;
@@ -66,15 +67,7 @@ class DynamoDbGlobalTableIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {primary, secondary, east1, east2, moto}) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // best effort
-            }
-        }
+        Closeables.closeAll(primary, secondary, east1, east2, moto);
     }
 
     @BeforeEach

@@ -5,15 +5,11 @@ import dev.paymentsdr.aws.adapter.AwsClients;
 import dev.paymentsdr.aws.testing.MotoServer;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.PaymentServiceWiring;
-import dev.paymentsdr.service.ServiceConfig;
 import dev.paymentsdr.service.backend.AdapterCatalog;
-import dev.paymentsdr.service.backend.ArchiveLocation;
-import dev.paymentsdr.service.backend.Backends;
 import dev.paymentsdr.service.backend.LedgerKind;
 import dev.paymentsdr.service.backend.LocalAdapterFactory;
 import dev.paymentsdr.service.contract.LedgerApiContract;
-import java.math.BigDecimal;
-import java.nio.file.Files;
+import dev.paymentsdr.service.testing.Closeables;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,30 +26,19 @@ class DynamoDbLedgerApiIT extends LedgerApiContract {
     private static PaymentServiceWiring wiring;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         moto = MotoServer.start();
         AwsClients clients = new AwsClients(Optional.of(moto.endpoint()), Optional.of(moto.credentials()));
         dynamo = clients.dynamoDb("us-east-1");
         LedgerTables.create(dynamo, TABLE);
-        archive = Files.createTempDirectory("dynamodb-contract-archive-");
-        ServiceConfig config = new ServiceConfig("us-east-1", "127.0.0.1", 0, null, null, null, 10,
-                new BigDecimal("1000000"), new Backends(LedgerKind.DYNAMODB, Optional.of(TABLE), Optional.empty(),
-                Optional.of(new ArchiveLocation.Directory(archive)), false));
-        wiring = PaymentServiceWiring.create(config,
+        archive = newArchive();
+        wiring = PaymentServiceWiring.create(config(null, null, null, LedgerKind.DYNAMODB, Optional.of(TABLE), archive),
                 AdapterCatalog.of(List.of(new AwsAdapterFactory(clients), new LocalAdapterFactory())));
     }
 
     @AfterAll
     static void stop() {
-        if (wiring != null) {
-            wiring.close();
-        }
-        if (dynamo != null) {
-            dynamo.close();
-        }
-        if (moto != null) {
-            moto.close();
-        }
+        Closeables.closeAll(wiring, dynamo, moto);
         TemporaryPostgres.deleteTree(archive);
     }
 

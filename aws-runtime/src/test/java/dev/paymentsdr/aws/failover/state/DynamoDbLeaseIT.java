@@ -9,10 +9,10 @@ import dev.paymentsdr.failover.domain.model.ExecutionId;
 import dev.paymentsdr.failover.domain.model.LeaseHolder;
 import dev.paymentsdr.failover.port.contract.LeaseContract;
 import dev.paymentsdr.failover.port.out.Lease;
+import dev.paymentsdr.failover.testing.HandClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,33 +49,9 @@ class DynamoDbLeaseIT extends LeaseContract {
         return other;
     }
 
-    /** A clock the test moves by hand, so an expiry needs no waiting. */
-    private static final class HandClock extends Clock {
-        private Instant now = Instant.parse("2026-06-01T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void givenAnExpiredLease_whenAnotherOrchestratorTriesIt_thenItTakesOver_andTheOldHolderStopsAtItsNextRenewal() {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(Instant.parse("2026-06-01T12:00:00Z"));
         DynamoDbLease crashed = lease(clock);
         DynamoDbLease successor = lease(clock);
         ExecutionId first = new ExecutionId("fo-crashed");
@@ -96,7 +72,7 @@ class DynamoDbLeaseIT extends LeaseContract {
 
     @Test
     void givenAHolderThatKeepsRenewing_thenItsLeaseOutlivesTheFirstTtl() {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(Instant.parse("2026-06-01T12:00:00Z"));
         DynamoDbLease holder = lease(clock);
         DynamoDbLease rival = lease(clock);
         ExecutionId id = new ExecutionId("fo-renewing");

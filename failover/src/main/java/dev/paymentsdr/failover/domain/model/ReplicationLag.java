@@ -7,7 +7,8 @@ import java.util.Objects;
  * How far a standby is behind, as measured (never assumed from the configured replication mode).
  *
  * @param delay           time the standby's replayed data is behind the primary's writes
- * @param bytes           WAL bytes written by the primary (or received) but not yet replayed
+ * @param bytes           data written by the primary (or received) but not yet applied, in bytes; {@link #BYTES_NOT_MEASURED}
+ *                        for a target that reports lag in time only (Aurora)
  * @param synchronous     the standby was a streaming synchronous standby when measured
  * @param measuredAtPrimary true when the primary answered; false when only the standby's own view was available
  */
@@ -17,9 +18,17 @@ public record ReplicationLag(Duration delay, long bytes, boolean synchronous, bo
         if (delay.isNegative()) {
             delay = Duration.ZERO;
         }
-        if (bytes < 0) {
+        if (bytes < 0 && bytes != BYTES_NOT_MEASURED) {
             bytes = 0;
         }
+    }
+
+    /** A target that measures lag in time only. */
+    public static final long BYTES_NOT_MEASURED = -1;
+
+    /** Lag as a target that reports it in time only measures it (Aurora: CloudWatch milliseconds). */
+    public static ReplicationLag inTime(Duration delay, boolean measuredAtPrimary) {
+        return new ReplicationLag(delay, BYTES_NOT_MEASURED, false, measuredAtPrimary);
     }
 
     /** A standby that has replayed everything. */
@@ -29,7 +38,8 @@ public record ReplicationLag(Duration delay, long bytes, boolean synchronous, bo
 
     /** One line for logs and the status table. */
     public String describe() {
-        return delay.toMillis() + " ms, " + bytes + " bytes" + (synchronous ? ", synchronous" : "")
+        return delay.toMillis() + " ms" + (bytes == BYTES_NOT_MEASURED ? "" : ", " + bytes + " bytes")
+                + (synchronous ? ", synchronous" : "")
                 + (measuredAtPrimary ? "" : " (standby's own view: the primary did not answer)");
     }
 }

@@ -4,7 +4,7 @@ package dev.paymentsdr.failover.domain.model;
 public enum Step {
     ASSESS("check the health of both regions and measure the standby's lag"),
     GATE_LAG("refuse when the standby's lag exceeds the bound (unless data loss is allowed)"),
-    RESYNC_TARGET("make the target's old primary rejoin as a streaming standby (pg_rewind or a fresh base backup)"),
+    RESYNC_TARGET("make the target's old primary rejoin as a standby of the current primary"),
     FENCE("take traffic off the old primary and make its database read-only (or stop it)"),
     CATCH_UP("wait until the target standby has replayed everything the old primary wrote (zero lag)"),
     PROMOTE("promote the target standby to primary and let it commit without a synchronous standby"),

@@ -28,7 +28,7 @@ public final class LagGate {
             return allowDataLoss
                     ? new Decision(true, true, "standby lag could not be measured; proceeding because data loss is allowed")
                     : new Decision(false, false, "standby lag could not be measured; refusing to promote."
-                            + " Rerun with --allow-data-loss to promote anyway");
+                            + " Allow data loss to promote anyway");
         }
         ReplicationLag lag = measured.get();
         if (lag.delay().compareTo(maxLag) <= 0) {
@@ -39,9 +39,9 @@ public final class LagGate {
             return new Decision(true, true, "standby lag " + lag.describe() + " exceeds the bound of "
                     + maxLag.toMillis() + " ms; proceeding because data loss is allowed: writes in that window may be lost");
         }
-        return new Decision(false, false, "standby lag " + lag.describe() + " exceeds --max-lag "
-                + maxLag.toMillis() + " ms; refusing to promote. Wait for the standby to catch up, raise --max-lag,"
-                + " or rerun with --allow-data-loss");
+        return new Decision(false, false, "standby lag " + lag.describe() + " exceeds the bound of "
+                + maxLag.toMillis() + " ms; refusing to promote. Wait for the standby to catch up, raise the bound,"
+                + " or allow data loss");
     }
 
     /**

@@ -21,20 +21,19 @@ public interface DatabaseControl {
     /** Makes the database refuse writes (or stops it); returns what was done, for the log. */
     String fence(RegionId region);
 
-    /** Waits until the standby has replayed all of the primary's WAL (zero lag), or fails after the timeout. */
+    /**
+     * Waits until the standby has every write of the primary (zero lag), or fails after the timeout. A target
+     * whose promotion itself waits for zero lag (Aurora's switchover) may report the step as satisfied by it.
+     */
     String awaitCaughtUp(RegionId standby, RegionId primary, Duration timeout);
 
-    /** Promotes the standby and leaves it able to commit without a standby of its own; returns what was done. */
-    String promote(RegionId standby);
-
     /**
-     * Promotes the standby the way {@code promotion} says; a target that promotes in one managed call picks
-     * that call from it (switchover or failover). Targets whose promotion is the same either way keep the default.
+     * Promotes the standby and leaves it able to commit without a standby of its own; returns what was done.
+     * {@code promotion} says planned switchover or unplanned failover past the lag gate: a target that promotes
+     * in one managed call picks that call from it (Aurora: switchover or failover); PostgreSQL promotes alike.
      */
-    default String promote(RegionId standby, Promotion promotion) {
-        return promote(standby);
-    }
+    String promote(RegionId standby, Promotion promotion);
 
-    /** Makes the region's database a streaming standby of {@code primary} (rewind or fresh copy); returns what was done. */
+    /** Makes the region's database a standby of {@code primary} (or verifies that it became one); returns what was done. */
     String rejoinAsStandby(RegionId region, RegionId primary, Duration timeout);
 }

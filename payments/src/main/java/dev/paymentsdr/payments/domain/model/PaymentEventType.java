@@ -3,7 +3,9 @@ package dev.paymentsdr.payments.domain.model;
 /** The kinds of payment event other systems receive. */
 public enum PaymentEventType {
     /** The ledger committed a new payment. */
-    CREATED("payment.created");
+    CREATED("payment.created"),
+    /** A payment request that no client waits for (a queued one) was refused for good; nothing was written. */
+    FAILED("payment.failed");
 
     private final String wireName;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paymentsdr.payments.domain.model.CurrencyCode;
 import dev.paymentsdr.payments.domain.model.CustomerId;
 import dev.paymentsdr.payments.domain.model.Description;
@@ -14,6 +15,7 @@ import dev.paymentsdr.payments.domain.model.Money;
 import dev.paymentsdr.payments.domain.model.Payment;
 import dev.paymentsdr.payments.domain.model.PaymentEvent;
 import dev.paymentsdr.payments.domain.model.PaymentEventType;
+import dev.paymentsdr.payments.domain.model.PaymentFailure;
 import dev.paymentsdr.payments.domain.model.PaymentId;
 import dev.paymentsdr.payments.domain.model.PaymentStatus;
 import dev.paymentsdr.service.json.PaymentFields;
@@ -58,6 +60,36 @@ public final class PaymentEventJson {
             throw new IllegalStateException("writing JSON into a string cannot fail", e);
         }
         return text.toString();
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /**
+     * A {@code payment.failed} event: {@code eventId}, {@code type}, {@code occurredAt}, {@code originRegion}, the
+     * {@code request} (its id and idempotency key) and the {@code error} it was refused with.
+     */
+    public static String render(PaymentFailure failure) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("eventId", failure.eventId().toString());
+        root.put("type", PaymentEventType.FAILED.wireName());
+        root.put("occurredAt", PaymentFields.timestamp(failure.occurredAt()));
+        root.put("originRegion", failure.region());
+        ObjectNode request = root.putObject("request");
+        request.put("id", failure.requestId());
+        failure.idempotencyKey().ifPresent(key -> request.put("idempotencyKey", key));
+        ObjectNode error = root.putObject("error");
+        error.put("status", failure.status());
+        error.put("code", failure.code());
+        error.put("message", failure.message());
+        failure.field().ifPresent(field -> error.put("field", field));
+        return write(root);
     }
 
     /** Reads {@link #render(PaymentEvent)} back; the message of a failure says which field is wrong. */

@@ -34,7 +34,14 @@ public final class DataSources {
         }
         config.setPoolName("payments-" + name);
         config.setJdbcUrl(jdbcUrl);
-        dialect.configurePool(config, jdbcUrl, name);
+        if (jdbcUrl.startsWith(dialect.wrapperPrefix())) {
+            config.setDriverClassName("software.amazon.jdbc.Driver");
+            // failover: reconnects to the new writer after an Aurora failover; efm2: detects a dead host quickly.
+            config.addDataSourceProperty("wrapperPlugins", "failover,efm2");
+        } else {
+            config.setDriverClassName(dialect.driverClass());
+        }
+        dialect.driverProperties(name).forEach(config::addDataSourceProperty);
         if (user != null) {
             config.setUsername(user);
         }

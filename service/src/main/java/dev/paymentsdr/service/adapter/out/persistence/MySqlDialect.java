@@ -1,6 +1,5 @@
 package dev.paymentsdr.service.adapter.out.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.paymentsdr.payments.port.out.LedgerUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,20 +67,24 @@ final class MySqlDialect implements SqlDialect {
     }
 
     @Override
-    public void configurePool(HikariConfig config, String jdbcUrl, String poolName) {
-        if (jdbcUrl.startsWith(WRAPPER_PREFIX)) {
-            config.setDriverClassName("software.amazon.jdbc.Driver");
-            config.addDataSourceProperty("wrapperPlugins", "failover,efm2");
-        } else {
-            config.setDriverClassName("com.mysql.cj.jdbc.Driver");
-        }
-        // Connector/J counts in milliseconds; a dead server must not hang a request.
-        config.addDataSourceProperty("connectTimeout", "2000");
-        config.addDataSourceProperty("socketTimeout", "30000");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        // A request waiting behind another with the same key gives up well before the socket timeout.
-        config.addDataSourceProperty("sessionVariables", "innodb_lock_wait_timeout=10");
-        config.addDataSourceProperty("connectionAttributes", "program_name:payments-service-" + poolName);
+    public String driverClass() {
+        return "com.mysql.cj.jdbc.Driver";
+    }
+
+    @Override
+    public String wrapperPrefix() {
+        return WRAPPER_PREFIX;
+    }
+
+    /**
+     * Connector/J counts in milliseconds; a request waiting behind another with the same key gives up (lock wait)
+     * well before the socket timeout.
+     */
+    @Override
+    public Map<String, String> driverProperties(String poolName) {
+        return Map.of("connectTimeout", "2000", "socketTimeout", "30000", "tcpKeepAlive", "true",
+                "sessionVariables", "innodb_lock_wait_timeout=10",
+                "connectionAttributes", "program_name:payments-service-" + poolName);
     }
 
     @Override
@@ -96,7 +99,7 @@ final class MySqlDialect implements SqlDialect {
         try {
             var payment = row.payment();
             try (PreparedStatement statement = connection.prepareStatement(INSERT_PAYMENT)) {
-                PaymentRows.bind(statement, payment, this);
+                PaymentRows.bindPayment(statement, payment, this);
                 statement.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == DUPLICATE_KEY) {

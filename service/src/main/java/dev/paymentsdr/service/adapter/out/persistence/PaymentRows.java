@@ -43,8 +43,11 @@ final class PaymentRows {
                 dialect.getInstant(rows, first + 9));
     }
 
-    /** Binds the payment's ten columns, in the order of {@link SqlDialect#paymentColumns()}, from parameter 1 on. */
-    static void bind(PreparedStatement statement, Payment payment, SqlDialect dialect) throws SQLException {
+    /**
+     * Binds parameters 1 to 10 of an insert into {@code payments} (id, idempotency_key, customer_id, amount_minor,
+     * currency, description, metadata, status, region, created_at), in the same order on every database.
+     */
+    static void bindPayment(PreparedStatement statement, Payment payment, SqlDialect dialect) throws SQLException {
         dialect.setUuid(statement, 1, payment.id().value());
         statement.setString(2, payment.idempotencyKey().value());
         statement.setString(3, payment.customerId().value());

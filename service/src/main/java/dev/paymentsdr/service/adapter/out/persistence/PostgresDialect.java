@@ -2,7 +2,6 @@ package dev.paymentsdr.service.adapter.out.persistence;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
 import dev.paymentsdr.payments.port.out.LedgerUnavailableException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -83,19 +82,20 @@ final class PostgresDialect implements SqlDialect {
     }
 
     @Override
-    public void configurePool(HikariConfig config, String jdbcUrl, String poolName) {
-        if (jdbcUrl.startsWith(WRAPPER_PREFIX)) {
-            config.setDriverClassName("software.amazon.jdbc.Driver");
-            // failover: reconnects to the new writer after an Aurora failover; efm2: detects a dead host quickly.
-            config.addDataSourceProperty("wrapperPlugins", "failover,efm2");
-        } else {
-            config.setDriverClassName("org.postgresql.Driver");
-        }
-        // A dead server must not hang a request: TCP connect and socket read are bounded (seconds).
-        config.addDataSourceProperty("connectTimeout", "2");
-        config.addDataSourceProperty("socketTimeout", "30");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        config.addDataSourceProperty("ApplicationName", "payments-service-" + poolName);
+    public String driverClass() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
+    public String wrapperPrefix() {
+        return WRAPPER_PREFIX;
+    }
+
+    /** pgJDBC counts in seconds. */
+    @Override
+    public Map<String, String> driverProperties(String poolName) {
+        return Map.of("connectTimeout", "2", "socketTimeout", "30", "tcpKeepAlive", "true",
+                "ApplicationName", "payments-service-" + poolName);
     }
 
     @Override
@@ -134,7 +134,7 @@ final class PostgresDialect implements SqlDialect {
     }
 
     private void bind(PreparedStatement statement, PaymentRow row) throws SQLException {
-        PaymentRows.bind(statement, row.payment(), this);
+        PaymentRows.bindPayment(statement, row.payment(), this);
         statement.setObject(11, row.event().eventId());
         statement.setString(12, row.event().type().wireName());
         statement.setString(13, row.eventJson());

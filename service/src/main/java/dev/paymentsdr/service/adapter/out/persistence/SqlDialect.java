@@ -1,6 +1,5 @@
 package dev.paymentsdr.service.adapter.out.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.paymentsdr.payments.port.out.LedgerUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,8 +40,14 @@ public sealed interface SqlDialect permits PostgresDialect, MySqlDialect {
     /** Flyway location of this database's migrations. */
     String migrationLocation();
 
-    /** Driver class and driver properties (timeouts, keep-alive, application name) for the pool. */
-    void configurePool(HikariConfig config, String jdbcUrl, String poolName);
+    /** The JDBC driver of plain URLs (wrapper URLs use the AWS Advanced JDBC Wrapper over it). */
+    String driverClass();
+
+    /** The URL prefix of this database through the AWS Advanced JDBC Wrapper. */
+    String wrapperPrefix();
+
+    /** Driver properties: bounded connect and socket timeouts, keep-alive, the application name. */
+    Map<String, String> driverProperties(String poolName);
 
     /** One row, one boolean: true when the database refuses writes now (a standby, reader or fenced primary). */
     String readOnlySql();

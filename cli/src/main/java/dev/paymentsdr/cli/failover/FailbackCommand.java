@@ -1,9 +1,7 @@
-package dev.paymentsdr.lab.failover.cli;
+package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
-import dev.paymentsdr.lab.Lab;
-import dev.paymentsdr.lab.failover.LabFailover;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -14,18 +12,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code drctl failback}: the old primary rejoins as a standby, then a planned switchover back to it. */
 @Command(name = "failback", mixinStandardHelpOptions = true,
-        description = "After a failover: make the old primary rejoin as a standby (pg_rewind), then switch back to it.")
+        description = "After a failover: make the old primary rejoin as a standby, then switch back to it.")
 public final class FailbackCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    private LabDirMixin labDir;
+    private TargetOptions target;
 
     @Option(names = "--to", paramLabel = "REGION", description = "Region to fail back to (default: the region that is not active).")
     private String to;
 
-    @Option(names = "--dry-run", description = "Print the plan and what the regions look like now; change nothing.")
+    @Option(names = "--dry-run", description = "Print the plan, the resources and what the regions look like now; change nothing.")
     private boolean dryRun;
 
     @Option(names = "--execution-id", paramLabel = "ID", description = "Resume this failback execution.")
@@ -33,10 +31,10 @@ public final class FailbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lab lab = labDir.open(spec.commandLine());
-        LabFailover failover = LabFailover.of(lab);
-        FailoverRequest request = FailoverCommand.buildRequest(spec.commandLine(), failover, FailoverMode.FAILBACK, to,
-                Duration.ZERO, false, executionId);
-        return FailoverCommand.run(failover, request, dryRun);
+        try (FailoverTarget opened = target.open(spec.commandLine())) {
+            FailoverRequest request = FailoverCommand.request(spec.commandLine(), opened, FailoverMode.FAILBACK, to,
+                    Duration.ZERO, false, executionId);
+            return FailoverCommand.run(opened, request, dryRun);
+        }
     }
 }

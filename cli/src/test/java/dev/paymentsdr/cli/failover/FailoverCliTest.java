@@ -1,4 +1,4 @@
-package dev.paymentsdr.lab.failover.cli;
+package dev.paymentsdr.cli.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ class FailoverCliTest {
 
         String error = usageError(new FailoverCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fo-nope");
 
-        assertThat(error).contains("no execution 'fo-nope'").contains("Leave --execution-id out");
+        assertThat(error).contains("--execution-id: no execution 'fo-nope'").contains("Leave the execution id out");
         assertThat(labDir.resolve("failover").resolve("executions.jsonl")).doesNotExist();
         assertThat(usageError(new FailbackCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fb-nope"))
                 .contains("no execution 'fb-nope'");
@@ -60,6 +60,25 @@ class FailoverCliTest {
     void aMonitorThresholdOutsideOneToHundredIsRejectedBeforeAnythingStarts() {
         assertThat(usageError(new MonitorCommand(), "--failures", "0", "--lab-dir", dir.toString())).contains("1..100");
         assertThat(usageError(new MonitorCommand(), "--interval", "0s", "--lab-dir", dir.toString())).contains("must be positive");
+    }
+
+    @Test
+    void theAwsTargetNeedsAnEnvironmentOrAConfigFile_andLabOptionsDoNotMixWithIt() {
+        assertThat(usageError(new FailoverCommand(), "--target", "aws")).contains("--environment SUFFIX").contains("--config FILE");
+        assertThat(usageError(new StatusCommand(), "--target", "aws", "--lab-dir", dir.toString())).contains("--lab-dir names a lab");
+        assertThat(usageError(new FailoverCommand(), "--config", dir.resolve("x").toString())).contains("add --target aws");
+        assertThat(usageError(new FailoverCommand(), "--target", "moon")).contains("--target: expected lab or aws, was 'moon'");
+    }
+
+    @Test
+    void anIncompleteAwsConfigListsEveryMissingResource() throws Exception {
+        Path config = dir.resolve("failover.properties");
+        java.nio.file.Files.writeString(config, "regions=us-east-1,us-east-2\nglobal-cluster=payments-dr-global-prod\n");
+
+        String error = usageError(new FailoverCommand(), "--target", "aws", "--config", config.toString(), "--dry-run");
+
+        assertThat(error).contains("state-table: missing").contains("region.us-east-2.db-cluster: missing")
+                .contains("Failing over on AWS");
     }
 
     @Test

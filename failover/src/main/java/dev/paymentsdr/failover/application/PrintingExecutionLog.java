@@ -1,4 +1,4 @@
-package dev.paymentsdr.lab.failover.cli;
+package dev.paymentsdr.failover.application;
 
 import dev.paymentsdr.failover.domain.model.ExecutionId;
 import dev.paymentsdr.failover.domain.model.ExecutionRecord;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Shows each execution record on the terminal as it is made durable, so the operator sees progress. */
-final class PrintingExecutionLog implements ExecutionLog {
+public final class PrintingExecutionLog implements ExecutionLog {
     private final ExecutionLog delegate;
     private final PrintStream out;
     private final Instant start = Instant.now();
 
-    PrintingExecutionLog(ExecutionLog delegate, PrintStream out) {
+    public PrintingExecutionLog(ExecutionLog delegate, PrintStream out) {
         this.delegate = delegate;
         this.out = out;
     }
@@ -25,7 +25,8 @@ final class PrintingExecutionLog implements ExecutionLog {
         out.println(format(record, start));
     }
 
-    static String format(ExecutionRecord r, Instant start) {
+    /** One terminal line: seconds since this log was opened, what happened, the detail. */
+    public static String format(ExecutionRecord r, Instant start) {
         long ms = java.time.Duration.between(start, r.at()).toMillis();
         String what = switch (r.type()) {
             case EXECUTION_STARTED -> "started";

@@ -1,12 +1,12 @@
-package dev.paymentsdr.lab.failover.cli;
+package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.failover.application.HealthMonitor;
 import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RegionId;
-import dev.paymentsdr.lab.Lab;
-import dev.paymentsdr.lab.failover.LabFailover;
+import dev.paymentsdr.failover.application.FailoverRuntime;
+import dev.paymentsdr.lab.failover.cli.DurationConverter;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +26,7 @@ public final class MonitorCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    private LabDirMixin labDir;
+    private TargetOptions target;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "Time between probes (default: ${DEFAULT-VALUE}).")
@@ -51,18 +51,19 @@ public final class MonitorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Lab lab = labDir.open(spec.commandLine());
-        LabFailover failover = LabFailover.of(lab);
-        System.out.println("Monitoring " + lab.dir() + " every " + interval.toMillis() + " ms; failover after "
-                + failures + " consecutive failures. Ctrl-C stops.");
-        HealthMonitor monitor = failover.monitor(settings, new TerminalListener());
-        Optional<ExecutionResult> stopped = monitor.run(() -> Thread.currentThread().isInterrupted());
-        if (stopped.isPresent()) {
-            System.err.println("monitor stopped: the failover it started ended " + stopped.get().outcome() + ": "
-                    + stopped.get().message());
-            return 1;
+        try (FailoverTarget opened = target.open(spec.commandLine())) {
+            System.out.println("Monitoring the " + opened.name() + " every " + interval.toMillis() + " ms; failover after "
+                    + failures + " consecutive failures. Ctrl-C stops.");
+            HealthMonitor monitor = opened.runtime().monitor(settings, new TerminalListener(), FailoverRuntime.processOwner());
+            Optional<ExecutionResult> stopped = monitor.run(() -> Thread.currentThread().isInterrupted());
+            if (stopped.isPresent()) {
+                System.err.println("monitor stopped: the failover it started ended " + stopped.get().outcome() + ": "
+                        + stopped.get().message());
+                FailoverCommand.hint(opened, stopped.get()).ifPresent(System.err::println);
+                return 1;
+            }
+            return 0;
         }
-        return 0;
     }
 
     /** Prints a line when readiness changes and every failed probe; quiet while all is well. */

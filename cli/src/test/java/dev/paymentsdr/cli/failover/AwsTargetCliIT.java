@@ -1,0 +1,112 @@
+package dev.paymentsdr.cli.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paymentsdr.aws.failover.testing.AwsWorld;
+import dev.paymentsdr.aws.failover.testing.MotoTest;
+import dev.paymentsdr.cli.Drctl;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code drctl ... --target aws} against moto, found the way an operator's shell would: the SDK's standard
+ * endpoint, credentials and region settings (here as the system properties the SDK reads alongside
+ * {@code AWS_ENDPOINT_URL} and friends), and the resources from a {@code --config} file.
+ */
+class AwsTargetCliIT {
+    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region"};
+    private static AwsWorld world;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void pointTheSdkAtMoto() {
+        world = new AwsWorld(MotoTest.server());
+        System.setProperty("aws.endpointUrl", MotoTest.server().endpoint().toString());
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        System.setProperty("aws.region", "us-east-1");
+    }
+
+    @AfterAll
+    static void restore() {
+        for (String p : PROPERTIES) {
+            System.clearProperty(p);
+        }
+        world.close();
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private Run drctl(String... args) {
+        PrintStream saved = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            int exit = Drctl.commandLine().execute(args);
+            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(saved);
+            System.setErr(savedErr);
+        }
+    }
+
+    private Path config() throws Exception {
+        Path file = dir.resolve("failover.properties");
+        Files.writeString(file, world.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")));
+        return file;
+    }
+
+    @Test
+    void aDryRunPrintsThePlanTheResourcesAndEachRegion_thenAPlannedSwitchoverRunsAndStatusShowsIt() throws Exception {
+        String config = config().toString();
+
+        Run dry = drctl("failover", "--target", "aws", "--config", config, "--planned", "--dry-run");
+
+        assertThat(dry.exit()).as(dry.out()).isZero();
+        assertThat(dry.out()).contains("planned switchover from us-east-1 to us-east-2:").contains("promote")
+                .contains(world.resources().globalClusterId()).contains("us-east-2: database standby")
+                .contains("active region at Route 53: us-east-1").contains("Dry run: nothing was changed.");
+        assertThat(world.isWriter(AwsWorld.EAST_1)).isTrue();
+
+        Run planned = drctl("failover", "--target", "aws", "--config", config, "--planned");
+
+        assertThat(planned.exit()).as(planned.out()).isZero();
+        assertThat(planned.out()).contains("switch-traffic done").contains("COMPLETED");
+        assertThat(world.isWriter(AwsWorld.EAST_2)).isTrue();
+
+        Run status = drctl("status", "--target", "aws", "--config", config);
+        assertThat(status.exit()).as(status.out()).isZero();
+        assertThat(status.out()).contains("target: aws").contains("active region at Route 53: us-east-2")
+                .contains("state: COMPLETED").contains("mode: planned");
+    }
+
+    @Test
+    void aConfigWithABadValueIsAUsageErrorThatChangesNothing() throws Exception {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(world.settings());
+        settings.put("region.us-east-2.min-tasks", "many");
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n")));
+
+        Run run = drctl("failover", "--target", "aws", "--config", file.toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("region.us-east-2.min-tasks: 'many' is not a whole number 1-1000");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.paymentsdr.infra.blueprints;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** Seed 003 (the full stack, us-east-1/us-east-2): the values its document names. */
+class Seed003BlueprintTest extends BlueprintTest {
+    private Template primary;
+    private Template secondary;
+    private Template global;
+
+    @Override
+    protected String blueprint() {
+        return "seed-003";
+    }
+
+    @BeforeAll
+    void templates() {
+        primary = template("Primary");
+        secondary = template("Secondary");
+        global = template("Global");
+    }
+
+    @Test
+    void eachRegionHasThreeZonesWithANatGatewayEach() {
+        for (Template region : List.of(primary, secondary)) {
+            region.resourceCountIs("AWS::EC2::NatGateway", 3);
+        }
+    }
+
+    @Test
+    void provisionedAuroraPostgres14RunsAWriterAndAReaderPerRegionAndIsDestroyable() {
+        primary.hasResourceProperties("AWS::RDS::DBCluster", Match.objectLike(Map.of("Engine", "aurora-postgresql",
+                "EngineVersion", "14.17", "DBClusterIdentifier", "dr-aurora-us-east-1-dev", "DeletionProtection", false)));
+        secondary.hasResourceProperties("AWS::RDS::DBCluster", Match.objectLike(Map.of("EngineVersion", "14.17",
+                "DeletionProtection", false)));
+        for (Template region : List.of(primary, secondary)) {
+            region.resourcePropertiesCountIs("AWS::RDS::DBInstance", Match.objectLike(Map.of("DBInstanceClass", "db.r6g.large")), 2);
+        }
+        primary.hasResource("AWS::RDS::DBCluster", Match.objectLike(Map.of("DeletionPolicy", "Delete")));
+    }
+
+    @Test
+    void paymentAndHealthFunctionsServeTheApiWithTheDocumentsNames() {
+        primary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "dr-payment-processor-us-east-1-dev")));
+        primary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "dr-health-check-us-east-1-dev")));
+        primary.resourcePropertiesCountIs("AWS::ApiGateway::Method", Match.objectLike(Map.of("HttpMethod", "GET",
+                "AuthorizationType", "NONE")), 2);
+        primary.hasResourceProperties("AWS::DynamoDB::GlobalTable", Match.objectLike(Map.of("TableName", "dr-payments-dev")));
+        primary.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("BucketName", "dr-payment-data-us-east-1-dev",
+                "ReplicationConfiguration", Match.anyValue())));
+    }
+
+    @Test
+    void eventsHaveADeadLetterQueueAndBackupsAreCopiedToTheOtherRegion() {
+        primary.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("Targets", List.of(Match.objectLike(Map.of(
+                "DeadLetterConfig", Match.objectLike(Map.of("Arn", Match.anyValue()))))))));
+        primary.hasResourceProperties("AWS::Backup::BackupPlan", Match.objectLike(Map.of("BackupPlan", Match.objectLike(Map.of(
+                "BackupPlanRule", List.of(Match.objectLike(Map.of("CopyActions", List.of(Match.objectLike(Map.of(
+                        "DestinationBackupVaultArn", "arn:aws:backup:us-east-2:123456789012:backup-vault:payments-dr-backup-dev")))))))))));
+    }
+
+    @Test
+    void theGlobalAcceleratorSendsTrafficByHealthWithoutAManualDialChange() {
+        for (String region : List.of("us-east-1", "us-east-2")) {
+            global.hasResourceProperties("AWS::GlobalAccelerator::EndpointGroup", Match.objectLike(Map.of(
+                    "EndpointGroupRegion", region, "TrafficDialPercentage", 100, "HealthCheckPath", "/health/ready")));
+        }
+        primary.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
+                "TargetType", "lambda", "HealthCheckEnabled", true, "HealthCheckPath", "/health/ready")));
+        global.hasOutput("GlobalAcceleratorDns", Match.anyValue());
+    }
+
+    @Test
+    void dashboardsAlarmsAndTheDocumentsOutputsAreInBothRegions() {
+        for (Template region : List.of(primary, secondary)) {
+            region.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+            for (String metric : List.of("AuroraGlobalDBReplicationLag", "Errors", "Latency", "ReplicationLatency", "ReadThrottleEvents")) {
+                region.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", metric)));
+            }
+            for (String output : List.of("ApiEndpoint", "HealthCheckUrl", "DynamoDbTable", "AuroraEndpoint", "S3Bucket")) {
+                region.hasOutput(output, Match.anyValue());
+            }
+        }
+    }
+}

@@ -20,11 +20,11 @@ final class PaymentTransactionScript {
             "'accepted'",                                     // status
             "'bench-1'",                                      // region
             "now()",                                          // created_at
-            "'" + "0123456789abcdef".repeat(4) + "'",         // request_hash (SHA-256 hex)
-            "'" + sampleResponseBody() + "'",                 // response_body
             "gen_random_uuid()",                              // outbox event_id
             "'payment.created'",                              // outbox event_type
-            "'" + sampleResponseBody() + "'");                // outbox payload (an event of about the same size)
+            "'" + sampleResponseBody() + "'",                 // outbox payload (an event of about the same size)
+            "'" + "0123456789abcdef".repeat(4) + "'",         // request_hash (SHA-256 hex)
+            "'" + sampleResponseBody() + "'");                // response_body
 
     private PaymentTransactionScript() {
     }

@@ -15,9 +15,10 @@ final class PgbenchLoad {
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
     private static final Pattern FAILED = Pattern.compile("number of failed transactions: ([0-9]+)");
+    private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: ([0-9]+)");
 
     /** What pgbench measured. */
-    record Figures(double tps, double latencyAverageMs, long failedTransactions) {
+    record Figures(double tps, double latencyAverageMs, long failedTransactions, long transactions) {
     }
 
     private final Path script;
@@ -38,7 +39,7 @@ final class PgbenchLoad {
         // The password goes through the environment, never the command line.
         String output = ExternalCommand.run(command, Map.of("PGPASSWORD", password), duration.plusSeconds(60));
         return new Figures(number(TPS, output, "tps"), number(LATENCY, output, "latency average"),
-                (long) optionalNumber(FAILED, output));
+                (long) optionalNumber(FAILED, output), (long) number(PROCESSED, output, "transaction count"));
     }
 
     private static String executable() {

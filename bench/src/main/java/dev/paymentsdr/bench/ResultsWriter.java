@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Writes a result to the results folder (JSON + Markdown) and into the README between its bench markers. */
 final class ResultsWriter {
@@ -21,9 +22,11 @@ final class ResultsWriter {
     Path write(ApiBenchmarkResult result, Path resultsDir) throws IOException {
         Files.createDirectories(resultsDir);
         Path file = resultsDir.resolve("api-" + STAMP.format(result.finishedAt()) + ".json");
-        String text = json.writeValueAsString(new Document(result, result.ratio(), result.ratioGoalMet(), result.latencyGoalMet()));
-        Files.writeString(file, text + "\n");
-        Files.writeString(resultsDir.resolve("api-latest.md"), "# Payment API benchmark, latest run\n\n" + result.toMarkdown());
+        List<ModeVerdict> verdicts = result.modes().stream().map(m -> new ModeVerdict(m.mode().wireName(),
+                m.ratio(), m.ratioGoalMet(), m.halfLoadP99(), m.latencyGoalMet())).toList();
+        Files.writeString(file, json.writeValueAsString(new Document(result, verdicts)) + "\n");
+        Files.writeString(resultsDir.resolve("api-latest.md"), "# Payment API benchmark, latest run\n\n"
+                + result.toMarkdown() + "\n## Every round\n" + result.detailsMarkdown());
         return file;
     }
 
@@ -43,7 +46,12 @@ final class ResultsWriter {
         return true;
     }
 
-    /** The JSON document: the raw figures plus the derived ratio and goal verdicts. */
-    record Document(ApiBenchmarkResult figures, double ratio, boolean ratioGoalMet, boolean latencyGoalMet) {
+    /** The JSON document: the raw figures plus, per mode, the derived ratio and the goal verdicts. */
+    record Document(ApiBenchmarkResult figures, List<ModeVerdict> verdicts) {
+    }
+
+    /** A mode's ratio (median and range of the rounds) and p99 at half load, judged against the goals. */
+    record ModeVerdict(String replication, Spread ratio, boolean ratioGoalMet, Spread halfLoadP99Ms,
+                       boolean latencyGoalMet) {
     }
 }

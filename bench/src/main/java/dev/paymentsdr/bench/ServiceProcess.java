@@ -42,6 +42,10 @@ final class ServiceProcess implements AutoCloseable {
         return baseUri;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.destroy();

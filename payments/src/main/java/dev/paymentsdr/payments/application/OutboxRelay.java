@@ -30,6 +30,11 @@ public final class OutboxRelay {
         this.batchSize = batchSize;
     }
 
+    /** Events handed on in one batch at most. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** Relays one batch; returns how many events it relayed (0 when nothing was pending). */
     public int relayOnce() {
         return outbox.relayPending(batchSize, events -> {

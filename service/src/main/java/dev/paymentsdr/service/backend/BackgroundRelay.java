@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the outbox relay of a service process on a daemon thread, one pass per interval; a pass drains up to ten
- * batches. On a standby, or with the database down, a pass does nothing (readiness already says why). Closing
+ * Runs the outbox relay of a service process on a daemon thread, one pass per interval; a pass relays until the
+ * outbox is drained. On a standby, or with the database down, a pass does nothing (readiness already says why). Closing
  * runs one last pass, so a graceful stop leaves as little as possible for the next process.
  */
 public final class BackgroundRelay implements AutoCloseable {
@@ -41,9 +41,16 @@ public final class BackgroundRelay implements AutoCloseable {
         return background;
     }
 
-    private synchronized void pass() {
+    /**
+     * Relays until the outbox is drained: a pass that filled all its batches goes on at once, so the relay keeps up
+     * with a sustained rate above {@code BATCHES_PER_PASS} full batches per interval instead of falling behind.
+     */
+    synchronized void pass() {
         try {
-            relay.relayAvailable(BATCHES_PER_PASS);
+            int full = BATCHES_PER_PASS * relay.batchSize();
+            while (relay.relayAvailable(BATCHES_PER_PASS) >= full && !executor.isShutdown()) {
+                LOG.debug("outbox relay pass was full; going on");
+            }
         } catch (LedgerUnavailableException e) {
             LOG.debug("outbox relay skipped: {}", e.getMessage());
         } catch (RuntimeException e) {

@@ -13,10 +13,12 @@ import dev.paymentsdr.service.adapter.out.persistence.JdbcPaymentOutbox;
 import dev.paymentsdr.service.adapter.out.persistence.JdbcReadinessProbe;
 import dev.paymentsdr.service.adapter.out.persistence.SchemaMigrator;
 import dev.paymentsdr.service.adapter.out.persistence.SqlDialect;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /** The adapters the service module has itself: the JDBC ledger and the directory archive. */
 public final class LocalAdapterFactory implements PaymentAdapterFactory {
@@ -39,7 +41,11 @@ public final class LocalAdapterFactory implements PaymentAdapterFactory {
         HikariDataSource healthPool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
                 1, config.region() + "-health");
         SchemaMigrator migrator = new SchemaMigrator(pool, dialect);
-        JdbcPaymentLedger ledger = new JdbcPaymentLedger(pool, migrator, responseBody);
+        IntConsumer batchSizes = metrics == null ? size -> { } : DistributionSummary.builder("payments.ledger.commit.payments")
+                .description("payments per committed ledger transaction (concurrent payments share one: group commit)")
+                .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64).register(metrics)::record;
+        JdbcPaymentLedger ledger = new JdbcPaymentLedger(pool, migrator, responseBody,
+                JdbcPaymentLedger.writersFor(config.dbPoolSize()), batchSizes);
         return Optional.of(new LedgerAdapters(ledger, ledger, ledger, ledger,
                 new JdbcPaymentOutbox(pool, migrator, Clock.systemUTC()),
                 new JdbcReadinessProbe(healthPool, migrator),

@@ -1,6 +1,5 @@
 package dev.paymentsdr.service.adapter.in.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paymentsdr.payments.domain.model.AmountPolicy;
 import dev.paymentsdr.payments.domain.model.CustomerId;
@@ -155,11 +154,7 @@ public final class PaymentApi {
             throw new ApiException(400, "invalid_parameter", e.getMessage(), e.field());
         }
         PaymentPage page = listPayments.list(command);
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        ArrayNode items = body.putArray("items");
-        page.items().forEach(payment -> items.add(PaymentJson.toNode(payment)));
-        page.nextCursor().ifPresentOrElse(c -> body.put("nextCursor", c.encode()), () -> body.putNull("nextCursor"));
-        return ApiResponse.json(200, PaymentJson.write(body), Map.of());
+        return ApiResponse.json(200, PaymentJson.renderPage(page.items(), page.nextCursor().map(PageCursor::encode)), Map.of());
     }
 
     private static int limit(String text) {

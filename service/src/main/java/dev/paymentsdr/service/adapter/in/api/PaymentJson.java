@@ -1,48 +1,63 @@
 package dev.paymentsdr.service.adapter.in.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paymentsdr.payments.domain.model.Payment;
+import dev.paymentsdr.service.json.PaymentFields;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Renders payments and errors as the API's JSON. */
 public final class PaymentJson {
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     private PaymentJson() {
     }
 
-    /** The payment resource: id, status, customerId, amount (decimal string), currency, region, createdAt, extras. */
-    public static ObjectNode toNode(Payment payment) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("id", payment.id().toString());
-        node.put("status", payment.status().wireName());
-        node.put("customerId", payment.customerId().value());
-        node.put("amount", payment.amount().toDecimalString());
-        node.put("currency", payment.amount().currency().code());
-        node.put("region", payment.region());
-        node.put("createdAt", timestamp(payment.createdAt()));
-        payment.description().ifPresent(d -> node.put("description", d.value()));
-        if (!payment.metadata().isEmpty()) {
-            ObjectNode metadata = node.putObject("metadata");
-            payment.metadata().entries().forEach(metadata::put);
+    /**
+     * The payment resource as text: id, status, customerId, amount (decimal string), currency, region, createdAt,
+     * extras; this is also the response body stored with the idempotency record. Written field by field with
+     * Jackson's generator (no tree, no reflection): it runs twice for every payment.
+     */
+    public static String render(Payment payment) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(text)) {
+            write(json, payment);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON into a string cannot fail", e);
         }
-        return node;
+        return text.toString();
     }
 
-    /** {@link #toNode(Payment)} as text; this is also the response body stored with the idempotency record. */
-    public static String render(Payment payment) {
-        return write(toNode(payment));
+    /** A page of payments: {@code {"items":[...],"nextCursor":...}}. */
+    static String renderPage(List<Payment> items, Optional<String> nextCursor) {
+        StringWriter text = new StringWriter(256 * (items.size() + 1));
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("items");
+            for (Payment payment : items) {
+                write(json, payment);
+            }
+            json.writeEndArray();
+            json.writeStringField("nextCursor", nextCursor.orElse(null));
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON into a string cannot fail", e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator json, Payment payment) throws IOException {
+        PaymentFields.write(json, payment, false);
     }
 
     /** UTC timestamp with microseconds, the precision the ledger keeps. */
     static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        return PaymentFields.timestamp(instant);
     }
 
     /** The API's error body: {"error":{"code","message","field"?}}. */

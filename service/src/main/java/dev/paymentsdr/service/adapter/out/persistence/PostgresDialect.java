@@ -26,9 +26,10 @@ final class PostgresDialect implements SqlDialect {
     static final String WRAPPER_PREFIX = "jdbc:aws-wrapper:postgresql://";
 
     /**
-     * One round trip: the payment row is inserted unless its idempotency key exists (a concurrent insert of the
-     * same key waits for the first transaction), and the idempotency record and the outbox event only when the
-     * payment was inserted (PostgreSQL runs every data-modifying WITH part exactly once).
+     * One statement, one round trip: the payment row is inserted unless its idempotency key exists (a concurrent
+     * insert of the same key waits for the first transaction), and the outbox event and the idempotency record only
+     * when the payment was inserted (PostgreSQL runs every data-modifying WITH part exactly once). Its update count
+     * is 1 when the payment was inserted and 0 when the key existed, so a JDBC batch of it reports every payment.
      */
     static final String INSERT_SQL = """
             WITH inserted AS (
@@ -37,16 +38,12 @@ final class PostgresDialect implements SqlDialect {
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (idempotency_key) DO NOTHING
                 RETURNING id, idempotency_key, created_at
-            ), recorded AS (
-                INSERT INTO idempotency_records (key, request_hash, payment_id, response_status, response_body, created_at)
-                SELECT idempotency_key, ?, id, 201, ?, created_at FROM inserted
-                RETURNING key
             ), queued AS (
                 INSERT INTO payment_outbox (event_id, event_type, payment_id, payload, created_at)
                 SELECT ?, ?, id, ?, created_at FROM inserted
-                RETURNING event_id
             )
-            SELECT count(*) FROM recorded""";
+            INSERT INTO idempotency_records (key, request_hash, payment_id, response_status, response_body, created_at)
+            SELECT idempotency_key, ?, id, 201, ?, created_at FROM inserted""";
 
     /** pg_current_wal_lsn() fails during recovery, so each branch only runs on the role it belongs to. */
     private static final String STATE_SQL = """
@@ -109,17 +106,40 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public boolean insert(Connection connection, PaymentRow row) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_SQL)) {
-            PaymentRows.bindPayment(statement, row.payment(), this);
-            statement.setString(11, row.fingerprint().sha256Hex());
-            statement.setString(12, row.responseBody());
-            statement.setObject(13, row.event().eventId());
-            statement.setString(14, row.event().type().wireName());
-            statement.setString(15, row.eventJson());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 1;
-            }
+            bind(statement, row);
+            return statement.executeUpdate() == 1;
         }
+    }
+
+    @Override
+    public boolean groupCommits() {
+        return true;
+    }
+
+    /** The statements go to the server together and are answered together: one round trip for the batch. */
+    @Override
+    public boolean[] insertBatch(Connection connection, List<PaymentRow> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_SQL)) {
+            for (PaymentRow row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            int[] counts = statement.executeBatch();
+            boolean[] inserted = new boolean[rows.size()];
+            for (int i = 0; i < counts.length; i++) {
+                inserted[i] = counts[i] == 1;
+            }
+            return inserted;
+        }
+    }
+
+    private void bind(PreparedStatement statement, PaymentRow row) throws SQLException {
+        PaymentRows.bindPayment(statement, row.payment(), this);
+        statement.setObject(11, row.event().eventId());
+        statement.setString(12, row.event().type().wireName());
+        statement.setString(13, row.eventJson());
+        statement.setString(14, row.fingerprint().sha256Hex());
+        statement.setString(15, row.responseBody());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,21 @@ public sealed interface SqlDialect permits PostgresDialect, MySqlDialect {
      * @return true when inserted, false when the key existed (nothing was written)
      */
     boolean insert(Connection connection, PaymentRow row) throws SQLException;
+
+    /** Whether concurrent payments may share one transaction ({@link #insertBatch}); otherwise one each. */
+    default boolean groupCommits() {
+        return false;
+    }
+
+    /**
+     * Inserts several payments, each as {@link #insert} would, in the connection's current transaction; the caller
+     * commits. A key that is already recorded (also by an earlier row of the same batch) writes nothing.
+     *
+     * @return per row, true when inserted and false when its key existed
+     */
+    default boolean[] insertBatch(Connection connection, List<PaymentRow> rows) throws SQLException {
+        throw new UnsupportedOperationException(name() + " writes one payment per transaction");
+    }
 
     /** The payment columns read by {@link PaymentRows#payment}, qualified with the alias {@code p}. */
     String paymentColumns();

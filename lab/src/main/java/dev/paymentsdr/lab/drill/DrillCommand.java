@@ -133,6 +133,25 @@ public final class DrillCommand implements Callable<Integer> {
         if (drill.runs().stream().anyMatch(r -> r.standby() != null)) {
             text.append("; runs ending without a streaming standby ").append(drill.runsWithoutStreamingStandby());
         }
+        if (drill.outageNames().size() > 1) {
+            text.append("\n  RTO by outage:");
+            for (String name : drill.outageNames()) {
+                text.append(String.format(Locale.ROOT, " %s p50 %s ms, p95 %s ms, max %s ms;", name,
+                        ms(drill.outageRtoPercentile(name, 50)), ms(drill.outageRtoPercentile(name, 95)),
+                        ms(drill.outageRtoPercentile(name, 100))));
+            }
+            text.setLength(text.length() - 1);
+        }
+        List<DrillReport.StepSummary> steps = drill.stepSummaries();
+        if (!steps.isEmpty()) {
+            String slowest = drill.slowestStep().map(DrillReport.StepSummary::step).orElse("");
+            text.append(String.format(Locale.ROOT, "%nFailover steps over %d run(s), ms:%n  %-28s %8s %8s %8s %5s",
+                    drill.runs().size(), "step", "p50", "p95", "max", "runs"));
+            for (DrillReport.StepSummary step : steps) {
+                text.append(String.format(Locale.ROOT, "%n  %-28s %8.0f %8.0f %8.0f %5d%s", step.step(), step.p50(),
+                        step.p95(), step.max(), step.runs(), step.step().equals(slowest) ? "  <- slowest" : ""));
+            }
+        }
         for (RunResult r : drill.runs()) {
             if (!r.lostAckedKeys().isEmpty()) {
                 text.append(String.format(Locale.ROOT, "%n  run %d lost %d acknowledged payment(s) over %.0f ms: %s",

@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The figures of a whole drill (every run and the summary), as the JSON the issue specifies. */
 public record DrillReport(DrillSettings settings, Instant startedAt, String command, List<RunResult> runs) {
@@ -24,6 +27,44 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
     /** Closed-loop RTO percentile (nearest rank) over the runs that recovered, or null when none did. */
     public Double closedLoopRtoPercentile(double p) {
         return percentile(runs.stream().map(RunResult::closedLoopRtoMs).toList(), p);
+    }
+
+    /**
+     * One failover step over the runs of a drill.
+     *
+     * @param runs how many runs the step ran in
+     */
+    public record StepSummary(String step, int runs, double p50, double p95, double max) {
+    }
+
+    /** Each step's p50, p95 and max (nearest rank) over the runs where it ran, in the order a failover runs them. */
+    public List<StepSummary> stepSummaries() {
+        List<StepSummary> summaries = new ArrayList<>();
+        for (String step : StepTimes.order()) {
+            List<Double> values = runs.stream().map(r -> r.steps().ms().get(step)).filter(Objects::nonNull).toList();
+            if (!values.isEmpty()) {
+                summaries.add(new StepSummary(step, values.size(), percentile(values, 50), percentile(values, 95),
+                        percentile(values, 100)));
+            }
+        }
+        return summaries;
+    }
+
+    /** The step with the highest median (then the highest p95): where a failover's time goes first. */
+    public Optional<StepSummary> slowestStep() {
+        return stepSummaries().stream().max(Comparator.comparingDouble(StepSummary::p50)
+                .thenComparingDouble(StepSummary::p95));
+    }
+
+    /** The outage names of the drill's runs ({@code outage}, and {@code failback} for a failback), first seen first. */
+    public List<String> outageNames() {
+        return runs.stream().flatMap(r -> r.outages().stream()).map(RunResult.Outage::name).distinct().toList();
+    }
+
+    /** The open-loop RTO percentile of one outage (by name) over the runs where it recovered, or null. */
+    public Double outageRtoPercentile(String outage, double p) {
+        return percentile(runs.stream().flatMap(r -> r.outages().stream()).filter(o -> o.name().equals(outage))
+                .map(RunResult.Outage::openLoopRtoMs).toList(), p);
     }
 
     /** Writes acknowledged by a fenced region, over every run (must be 0: the split-brain guard). */
@@ -44,7 +85,7 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
         return everyRunRecovered() && fencedRegionAcked() == 0 && runsWithoutStreamingStandby() == 0;
     }
 
-    private static Double percentile(List<Double> values, double p) {
+    static Double percentile(List<Double> values, double p) {
         List<Double> rtos = values.stream().filter(Objects::nonNull).sorted().toList();
         if (rtos.isEmpty()) {
             return null;
@@ -100,6 +141,27 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
         rpo.put("total", totalLostAcked());
         root.put("acked", acked());
         root.put("failed_requests", failedRequests());
+        ObjectNode outageRto = root.putObject("rto_ms_by_outage");
+        for (String name : outageNames()) {
+            ObjectNode o = outageRto.putObject(name);
+            putNullable(o, "p50", outageRtoPercentile(name, 50));
+            putNullable(o, "p95", outageRtoPercentile(name, 95));
+            putNullable(o, "max", outageRtoPercentile(name, 100));
+        }
+        ObjectNode steps = root.putObject("step_ms");
+        for (StepSummary step : stepSummaries()) {
+            ObjectNode s = steps.putObject(step.step());
+            s.put("runs", step.runs());
+            putNullable(s, "p50", step.p50());
+            putNullable(s, "p95", step.p95());
+            putNullable(s, "max", step.max());
+        }
+        Optional<StepSummary> slowest = slowestStep();
+        if (slowest.isPresent()) {
+            root.put("slowest_step", slowest.get().step());
+        } else {
+            root.putNull("slowest_step");
+        }
         ArrayNode details = root.putArray("run_details");
         for (RunResult r : runs) {
             ObjectNode run = details.addObject();
@@ -128,6 +190,8 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
                 standby.put("streaming", r.standby().streaming());
                 standby.put("detail", r.standby().detail());
             }
+            ObjectNode runSteps = run.putObject("step_ms");
+            r.steps().ms().forEach((step, ms) -> putNullable(runSteps, step, ms));
             run.put("rpo_lost_acked", r.rpoLostAcked());
             run.put("rpo_lost_span_ms", r.lostSpanMs());
             ArrayNode lost = run.putArray("lost_idempotency_keys");

@@ -67,6 +67,13 @@ public final class DrillRunner {
                     result.rpoLostAcked(), result.acked(), result.failedRequests(), result.outcome()));
             progress.say("timeline (ms): " + result.timeline().stream().map(e -> e.name() + " "
                     + String.format(java.util.Locale.ROOT, "%.0f", e.atMs())).collect(java.util.stream.Collectors.joining(", ")));
+            if (result.outages().size() > 1) {
+                progress.say("outages: " + result.outages().stream().map(o -> o.name() + " from " + o.startEvent()
+                        + ": RTO " + ms(o.openLoopRtoMs()) + " ms (closed loop " + ms(o.closedLoopRtoMs()) + " ms)")
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            progress.say("steps (ms): " + result.steps().ms().entrySet().stream().map(e -> e.getKey() + " " + ms(e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", ")));
             results.add(result);
         }
         return results;
@@ -147,7 +154,12 @@ public final class DrillRunner {
         List<TimelineEvent> timeline = Collections.synchronizedList(new ArrayList<>());
         BiConsumer<String, String> mark =
                 (name, detail) -> timeline.add(new TimelineEvent(name, (System.nanoTime() - origin) / 1e6, detail));
-        LabFailover failover = LabFailover.of(lab).withExecutionLog(log -> new TimelineLog(log, mark, progress::say));
+        AtomicReference<TimelineLog> timelineLog = new AtomicReference<>();
+        LabFailover failover = LabFailover.of(lab).withExecutionLog(log -> {
+            TimelineLog wrapped = new TimelineLog(log, mark, progress::say);
+            timelineLog.set(wrapped);
+            return wrapped;
+        });
         Fault fault = new Fault(lab, failover, lab.primary(), lab.standby(), mark, originInstant, timeline);
         AtomicBoolean stopMonitor = new AtomicBoolean();
         Thread monitorThread = null;
@@ -197,12 +209,36 @@ public final class DrillRunner {
                 keys = Set.of();
                 described = described + "; every acknowledged payment counts as lost: " + e.getMessage();
             }
-            return RunResult.measure(run, records, List.copyOf(timeline), keys, described, fencedWrites, standby);
+            return RunResult.measure(run, records, List.copyOf(timeline), keys, described, fencedWrites, standby)
+                    .withSteps(stepTimes(timelineLog.get(), timeline));
         } finally {
             stopMonitor.set(true);
             if (monitorThread != null) {
                 monitorThread.join(10_000);
             }
+        }
+    }
+
+    /**
+     * Each step's time from the execution log (also the records a killed failover process wrote there) and, where
+     * the monitor decided, the detection time from the fault to its decision.
+     */
+    private StepTimes stepTimes(TimelineLog log, List<TimelineEvent> timeline) {
+        Double detect = null;
+        if (settings.scenario().detectedByMonitor()) {
+            synchronized (timeline) {
+                Optional<TimelineEvent> fault = timeline.stream().filter(e -> e.name().equals("fault")).findFirst();
+                Optional<TimelineEvent> detected = timeline.stream().filter(e -> e.name().equals("detected")).findFirst();
+                if (fault.isPresent() && detected.isPresent()) {
+                    detect = detected.get().atMs() - fault.get().atMs();
+                }
+            }
+        }
+        try {
+            return StepTimes.of(detect, log.executions().stream().map(log::read).toList());
+        } catch (RuntimeException e) {
+            progress.say("cannot read the step times from the execution log: " + e.getMessage());
+            return StepTimes.of(detect, List.of());
         }
     }
 

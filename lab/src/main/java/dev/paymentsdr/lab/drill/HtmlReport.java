@@ -41,7 +41,8 @@ public final class HtmlReport {
             .append("<style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:12px 0}")
             .append("td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
             .append("code{background:#f3f3f3;padding:2px 4px}.ok{fill:#2e9d4f}.fail{fill:#d64545}.ev{stroke:#3459c9;stroke-width:1.5}")
-            .append(".evt{font-size:11px;fill:#3459c9}.ax{stroke:#888}.axt{font-size:11px;fill:#555}</style></head><body>\n");
+            .append(".evt{font-size:11px;fill:#3459c9}.ax{stroke:#888}.axt{font-size:11px;fill:#555}tr.slowest td{background:#fff3cd}"
+            + "</style></head><body>\n");
         html.append("<h1>Drill: ").append(esc(drill.settings().scenario().label())).append("</h1>\n<p>")
             .append(esc(drill.settings().scenario().description())).append(". ").append(drill.runs().size()).append(" run(s) at ")
             .append(drill.settings().rate()).append(" payments/s, ").append(esc(drill.settings().replication().label()))
@@ -52,6 +53,7 @@ public final class HtmlReport {
             .append(row("RTO p50 (ms)", ms(drill.rtoPercentile(50))))
             .append(row("RTO p95 (ms)", ms(drill.rtoPercentile(95))))
             .append(row("RTO max (ms)", ms(drill.rtoPercentile(100))))
+            .append(outageRows(drill))
             .append(row("acknowledged payments lost (total)", Integer.toString(drill.totalLostAcked())))
             .append(row("acknowledged payments", Integer.toString(drill.acked())))
             .append(row("failed requests", Integer.toString(drill.failedRequests())))
@@ -67,6 +69,7 @@ public final class HtmlReport {
         html.append("</table>\n<p>RTO: from the fault (for a planned switchover: from the moment writes are drained) to the first"
                 + " acknowledgement of a payment sent after it. Acked lost: payments answered 2xx whose idempotency key is"
                 + " not in the new primary's <code>payments</code> table.</p>\n");
+        html.append(outages(drill)).append(steps(drill));
         for (RunResult r : drill.runs()) {
             html.append("<h2>Run ").append(r.run()).append("</h2>\n").append(chart(r)).append(timeline(r.timeline()));
         }
@@ -114,6 +117,57 @@ public final class HtmlReport {
                 + "<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" class=\"fail\"/></svg> failed"
                 + " (answers per 100 ms, by answer time); blue lines: events.</p>\n");
         return svg.toString();
+    }
+
+    /** RTO rows per outage when the runs had more than one (a failback's second outage has its own). */
+    private static String outageRows(DrillReport drill) {
+        if (drill.outageNames().size() < 2) {
+            return "";
+        }
+        StringBuilder rows = new StringBuilder();
+        for (String name : drill.outageNames()) {
+            rows.append(row("RTO p50 / p95 / max, " + name + " (ms)", ms(drill.outageRtoPercentile(name, 50)) + " / "
+                    + ms(drill.outageRtoPercentile(name, 95)) + " / " + ms(drill.outageRtoPercentile(name, 100))));
+        }
+        return rows.toString();
+    }
+
+    /** Every outage of every run with its own RTOs (a failback run has two); nothing when each run had one. */
+    private static String outages(DrillReport drill) {
+        if (drill.runs().stream().allMatch(r -> r.outages().size() <= 1)) {
+            return "";
+        }
+        StringBuilder t = new StringBuilder("<h2>Outages</h2>\n<table><tr><th>run</th><th class=\"l\">outage</th>"
+                + "<th class=\"l\">from event</th><th>at (ms)</th><th>RTO (ms)</th><th>closed-loop RTO (ms)</th></tr>");
+        for (RunResult r : drill.runs()) {
+            for (RunResult.Outage o : r.outages()) {
+                t.append("<tr><td>").append(r.run()).append("</td><td class=\"l\">").append(esc(o.name()))
+                 .append("</td><td class=\"l\">").append(esc(o.startEvent())).append("</td><td>").append(ms(o.startMs()))
+                 .append("</td><td>").append(ms(o.openLoopRtoMs())).append("</td><td>").append(ms(o.closedLoopRtoMs()))
+                 .append("</td></tr>");
+            }
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    /** The failover steps' p50/p95/max over the runs, the slowest one marked. */
+    private static String steps(DrillReport drill) {
+        List<DrillReport.StepSummary> steps = drill.stepSummaries();
+        if (steps.isEmpty()) {
+            return "";
+        }
+        String slowest = drill.slowestStep().map(DrillReport.StepSummary::step).orElse("");
+        StringBuilder t = new StringBuilder("<h2>Failover steps</h2>\n<table class=\"steps\"><tr><th class=\"l\">step</th>"
+                + "<th>runs</th><th>p50 (ms)</th><th>p95 (ms)</th><th>max (ms)</th><th class=\"l\">what it does</th></tr>");
+        for (DrillReport.StepSummary step : steps) {
+            boolean isSlowest = step.step().equals(slowest);
+            t.append(isSlowest ? "<tr class=\"slowest\">" : "<tr>").append("<td class=\"l\">").append(esc(step.step()))
+             .append(isSlowest ? " (slowest)" : "").append("</td><td>").append(step.runs()).append("</td><td>")
+             .append(ms(step.p50())).append("</td><td>").append(ms(step.p95())).append("</td><td>").append(ms(step.max()))
+             .append("</td><td class=\"l\">").append(esc(StepTimes.describe(step.step()))).append("</td></tr>");
+        }
+        return t.append("</table>\n<p>Each orchestrator step from its start to its end in the execution log; detect from the"
+                + " fault to the monitor's decision. Nearest-rank percentiles over the runs the step ran in.</p>\n").toString();
     }
 
     private static String timeline(List<TimelineEvent> events) {

@@ -20,10 +20,12 @@ import java.util.Set;
  * @param fencedRegion   writes sent straight to the region that lost the primary role, as a client with a stale
  *                       DNS answer would; null when the drill sent none
  * @param standby        whether a standby streams from the primary at the end; null when not checked
+ * @param steps          how long each failover step took (detect, assess, fence, promote, ...)
  */
 public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, double lostSpanMs, int sent, int acked,
                         int failedRequests, String outcome, List<TimelineEvent> timeline, List<Bucket> buckets,
-                        Double closedLoopRtoMs, List<Outage> outages, FencedWrites fencedRegion, StandbyCheck standby) {
+                        Double closedLoopRtoMs, List<Outage> outages, FencedWrites fencedRegion, StandbyCheck standby,
+                        StepTimes steps) {
     /** Width of a chart bucket. */
     public static final long BUCKET_MS = 100;
 
@@ -74,7 +76,13 @@ public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, doubl
                 lost.stream().map(RequestRecord::idempotencyKey).sorted().toList(), span, records.size(), acked,
                 records.size() - acked, outcome, List.copyOf(events), buckets(records),
                 closedLoopRan ? worst(outages.stream().map(Outage::closedLoopRtoMs).toList()) : null,
-                List.copyOf(outages), fencedRegion, standby);
+                List.copyOf(outages), fencedRegion, standby, StepTimes.none());
+    }
+
+    /** This result with the step times read from the run's execution log. */
+    public RunResult withSteps(StepTimes newSteps) {
+        return new RunResult(run, rtoMs, lostAckedKeys, lostSpanMs, sent, acked, failedRequests, outcome, timeline, buckets,
+                closedLoopRtoMs, outages, fencedRegion, standby, newSteps);
     }
 
     private static Optional<TimelineEvent> first(List<TimelineEvent> timeline, String name) {

@@ -6,9 +6,12 @@ import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.RecordType;
 import dev.paymentsdr.failover.domain.model.Step;
 import dev.paymentsdr.failover.port.out.ExecutionLog;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -21,6 +24,8 @@ final class TimelineLog implements ExecutionLog {
     private final BiConsumer<String, String> mark;
     private final Consumer<String> say;
     private volatile FailoverMode mode = FailoverMode.UNPLANNED;
+    /** Every execution that wrote through this log, first seen first: the drill reads their step times back. */
+    private final Set<ExecutionId> executions = Collections.synchronizedSet(new LinkedHashSet<>());
 
     TimelineLog(ExecutionLog delegate, BiConsumer<String, String> mark, Consumer<String> say) {
         this.delegate = delegate;
@@ -31,6 +36,7 @@ final class TimelineLog implements ExecutionLog {
     @Override
     public void append(ExecutionRecord record) {
         delegate.append(record);
+        executions.add(record.executionId());
         if (record.type() == RecordType.EXECUTION_STARTED) {
             mode = record.request().mode();
             mark.accept((mode == FailoverMode.FAILBACK ? "failback " : "") + "started", record.detail());
@@ -58,6 +64,13 @@ final class TimelineLog implements ExecutionLog {
             mark.accept("refused", record.detail());
         } else if (record.type() == RecordType.STEP_FAILED) {
             mark.accept("failed", record.detail());
+        }
+    }
+
+    /** The executions that wrote through this log, in the order they first did. */
+    List<ExecutionId> executions() {
+        synchronized (executions) {
+            return List.copyOf(executions);
         }
     }
 

@@ -71,25 +71,32 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Where each run's temporary lab is created and deleted again (default: ${DEFAULT-VALUE}).")
     private Path workDir;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the figures of every run and the summary as JSON.")
+    @Option(names = "--results-dir", paramLabel = "DIR",
+            description = "Where each drill makes its own folder <scenario>-<UTC start>/ with drill.json and report.html"
+                    + " (default: drill-results under the current directory).")
+    private Path resultsDir;
+
+    @Option(names = "--json", paramLabel = "FILE.json",
+            description = "Write the figures of every run and the summary as JSON here instead of the results folder.")
     private Path json;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "Write a self-contained HTML report with the timeline chart.")
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write the self-contained HTML report with the timeline charts here instead of the results folder.")
     private Path report;
 
     @Override
     public Integer call() throws InterruptedException {
         DrillSettings settings;
+        Instant started = Instant.now();
+        DrillOutputs outputs;
         try {
             Scenario chosen = Scenario.parse(scenario);
             settings = new DrillSettings(chosen, runs, rate, ReplicationMode.parse(replication), probeInterval, failures,
                     warmup, tail, Duration.ofSeconds(90), workDir.toAbsolutePath().normalize(),
                     new DrillSettings.Regions(primaryRegion, standbyRegion, linkLatency), clients);
+            outputs = DrillOutputs.resolve(resultsDir, json, report, chosen, started);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (report != null && !report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--report must name an .html file, was " + report);
         }
         List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         if (!args.isEmpty() && args.get(0).equals("drill")) {
@@ -102,20 +109,17 @@ public final class DrillCommand implements Callable<Integer> {
         System.out.println("Regions " + primaryRegion + " (primary) and " + standbyRegion + " (standby), links round trip "
                 + settings.regions().roundTrip().toMillis()
                 + " ms (" + (linkLatency == null ? "typical for the pair" : "set with --link-latency") + ")");
-        Instant started = Instant.now();
         List<RunResult> results;
         try (DrillProgress progress = new DrillProgress(System.out)) {
             results = new DrillRunner(settings, progress).runAll();
         }
         DrillReport drill = new DrillReport(settings, started, command, results);
         System.out.println(summary(drill));
-        if (json != null) {
-            drill.writeJson(json);
-            System.out.println("JSON report: " + json.toAbsolutePath());
-        }
-        if (report != null) {
-            HtmlReport.write(drill, report);
-            System.out.println("HTML report: " + report.toAbsolutePath());
+        DrillOutputs.Written written = outputs.write(drill);
+        System.out.println("JSON: " + written.json());
+        System.out.println("HTML report: " + written.report());
+        if (written.folder() != null) {
+            System.out.println("Results folder: " + written.folder());
         }
         return drill.everyRunHeld() ? 0 : 1;
     }

@@ -13,10 +13,9 @@ import java.util.Locale;
  */
 public final class HtmlReport {
     private static final int WIDTH = 960;
-    private static final int HEIGHT = 220;
-    private static final int LEFT = 48;
-    private static final int TOP = 28;
-    private static final int BOTTOM = 30;
+    private static final int LEFT = 64;
+    private static final int RIGHT = 12;
+    private static final double PLOT_HEIGHT = 160;
 
     private HtmlReport() {
     }
@@ -41,7 +40,8 @@ public final class HtmlReport {
             .append("<style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:12px 0}")
             .append("td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}")
             .append("code{background:#f3f3f3;padding:2px 4px}.ok{fill:#2e9d4f}.fail{fill:#d64545}.ev{stroke:#3459c9;stroke-width:1.5}")
-            .append(".evt{font-size:11px;fill:#3459c9}.ax{stroke:#888}.axt{font-size:11px;fill:#555}tr.slowest td{background:#fff3cd}"
+            .append(".evt{font-size:11px;fill:#3459c9}.ax{stroke:#888}.axt{font-size:11px;fill:#555}.xm{text-anchor:middle}"
+            + ".ye{text-anchor:end}.yt{text-anchor:middle}.lead{stroke:#3459c9;stroke-opacity:.35;stroke-dasharray:2 2}tr.slowest td{background:#fff3cd}"
             + "</style></head><body>\n");
         html.append("<h1>Drill: ").append(esc(drill.settings().scenario().label())).append("</h1>\n<p>")
             .append(esc(drill.settings().scenario().description())).append(". ").append(drill.runs().size()).append(" run(s) at ")
@@ -77,45 +77,65 @@ public final class HtmlReport {
         return html.toString();
     }
 
-    /** Stacked bars per 100 ms (green acknowledged, red failed) with a vertical line per timeline event. */
+    /**
+     * Stacked bars per 100 ms (green acknowledged, red failed) with a vertical line per timeline event; the axes have
+     * titles and the event labels sit in rows above the plot so that none overlaps another.
+     */
     static String chart(RunResult run) {
         List<RunResult.Bucket> buckets = run.buckets();
         int n = Math.max(1, buckets.size());
         int max = Math.max(1, buckets.stream().mapToInt(b -> b.ok() + b.failed()).max().orElse(1));
-        double plotW = WIDTH - LEFT - 10;
-        double plotH = HEIGHT - TOP - BOTTOM;
-        double barW = plotW / n;
+        double plotW = WIDTH - LEFT - RIGHT;
         double totalMs = n * RunResult.BUCKET_MS;
+        List<Double> lineXs = run.timeline().stream().map(e -> LEFT + Math.max(0, Math.min(1.0, e.atMs() / totalMs)) * plotW)
+                .toList();
+        List<EventLabelLayout.Label> labels = EventLabelLayout.layout(run.timeline().stream().map(TimelineEvent::name).toList(),
+                lineXs, 2, WIDTH - 2, 4);
+        double top = 4 + EventLabelLayout.rows(labels) * EventLabelLayout.ROW_HEIGHT + 8;
+        double bottom = top + PLOT_HEIGHT;
+        int height = (int) Math.ceil(bottom + 40);
+        double barW = plotW / n;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-           .append("\" role=\"img\" aria-label=\"requests per 100 ms\">");
-        svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "ax")).append(line(LEFT, TOP, LEFT, TOP + plotH, "ax"));
-        svg.append(text(4, TOP + 10, max + "/100ms", "axt")).append(text(4, TOP + plotH, "0", "axt"));
-        for (int s = 0; s * 1000 <= totalMs; s += Math.max(1, (int) Math.ceil(totalMs / 1000 / 12))) {
-            double x = LEFT + s * 1000 / totalMs * plotW;
-            svg.append(text(x - 6, HEIGHT - 10, s + "s", "axt"));
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+           .append("\" role=\"img\" aria-label=\"answers per 100 ms over the run, with its events\">");
+        svg.append(line(LEFT, bottom, LEFT + plotW, bottom, "ax")).append(line(LEFT, top, LEFT, bottom, "ax"));
+        for (int tick : max >= 2 ? List.of(0, max / 2, max) : List.of(0, max)) {
+            double y = bottom - tick * PLOT_HEIGHT / max;
+            svg.append(line(LEFT - 3, y, LEFT, y, "ax")).append(text(LEFT - 5, y + 4, Integer.toString(tick), "axt ye"));
         }
+        svg.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%.1f\" class=\"axt yt\" transform=\"rotate(-90 14 %.1f)\">"
+                + "answers per 100 ms</text>", top + PLOT_HEIGHT / 2, top + PLOT_HEIGHT / 2));
+        int step = Math.max(1, (int) Math.ceil(totalMs / 1000 / 12));
+        for (int s = 0; s * 1000 <= totalMs; s += step) {
+            double x = LEFT + s * 1000 / totalMs * plotW;
+            svg.append(line(x, bottom, x, bottom + 3, "ax")).append(text(x, bottom + 15, Integer.toString(s), "axt xm"));
+        }
+        svg.append(text(LEFT + plotW / 2, bottom + 33, "time since the run started (s)", "axt xm"));
         for (int i = 0; i < buckets.size(); i++) {
             RunResult.Bucket b = buckets.get(i);
             double x = LEFT + i * barW;
-            double okH = b.ok() * plotH / max;
-            double failH = b.failed() * plotH / max;
+            double okH = b.ok() * PLOT_HEIGHT / max;
+            double failH = b.failed() * PLOT_HEIGHT / max;
             if (b.ok() > 0) {
-                svg.append(rect(x, TOP + plotH - okH, barW, okH, "ok", b.startMs() + " ms: " + b.ok() + " ok"));
+                svg.append(rect(x, bottom - okH, barW, okH, "ok", b.startMs() + " ms: " + b.ok() + " ok"));
             }
             if (b.failed() > 0) {
-                svg.append(rect(x, TOP + plotH - okH - failH, barW, failH, "fail", b.startMs() + " ms: " + b.failed() + " failed"));
+                svg.append(rect(x, bottom - okH - failH, barW, failH, "fail", b.startMs() + " ms: " + b.failed() + " failed"));
             }
         }
-        int label = 0;
-        for (TimelineEvent e : run.timeline()) {
-            double x = LEFT + Math.min(1.0, e.atMs() / totalMs) * plotW;
-            svg.append(line(x, TOP - 4, x, TOP + plotH, "ev"));
-            svg.append(text(x + 2, 10 + (label++ % 2) * 12, e.name(), "evt"));
+        for (int i = 0; i < labels.size(); i++) {
+            EventLabelLayout.Label label = labels.get(i);
+            TimelineEvent e = run.timeline().get(i);
+            // a faint leader from the label's row to the plot, then the event's line across the plot
+            svg.append(line(label.lineX(), label.y() + label.height(), label.lineX(), top, "lead"))
+               .append(line(label.lineX(), top, label.lineX(), bottom, "ev"));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"evt\"><title>%s</title>%s</text>",
+                    label.x(), label.y() + label.height() - 3, esc(String.format(Locale.ROOT, "%.0f ms: %s", e.atMs(),
+                            e.detail())), esc(label.text())));
         }
         svg.append("</svg>\n<p><svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" class=\"ok\"/></svg> acknowledged "
                 + "<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" class=\"fail\"/></svg> failed"
-                + " (answers per 100 ms, by answer time); blue lines: events.</p>\n");
+                + " (answers per 100 ms, by answer time); blue lines: events (hover a label for its time and detail).</p>\n");
         return svg.toString();
     }
 

@@ -30,13 +30,13 @@ class ScenarioTest {
         for (String[] args : new String[][] {{"--scenario", "meteor"}, {"--scenario", "region-outage", "--rate", "0"},
                 {"--scenario", "region-outage", "--replication", "semi"}, {"--scenario", "region-outage", "--report", "r.txt"},
                 {"--scenario", "region-outage", "--warmup", "soon"}, {"--scenario", "region-outage", "--clients", "99"},
-                {"--scenario", "region-outage", "--standby-region", "mars-north-1"}}) {
+                {"--scenario", "region-outage", "--standby-region", "mars-north-1"}, {"--scenario", "region-outage", "--json", "d.txt"}}) {
             CommandLine cli = new CommandLine(new DrillCommand());
             StringWriter err = new StringWriter();
             cli.setErr(new PrintWriter(err));
             assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(2);
             assertThat(err.toString()).as(String.join(" ", args)).containsAnyOf("implemented", "rate must be",
-                    "replication must be", ".html", "duration", "closed-loop clients must be 0..64", "--link-latency");
+                    "replication must be", ".html", ".json", "duration", "closed-loop clients must be 0..64", "--link-latency");
         }
     }
 }

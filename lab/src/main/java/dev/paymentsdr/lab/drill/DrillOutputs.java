@@ -13,26 +13,19 @@ import java.util.Locale;
  * Where a drill writes its JSON and HTML report: by default both into a new folder
  * {@code drill-results/<scenario>-<UTC start, yyyyMMddTHHmmssZ>/} under the current directory; {@code --results-dir}
  * moves that folder's parent, {@code --json} and {@code --report} put one file elsewhere.
+ *
+ * @param resultsDir the parent of the per-drill folders (absolute)
+ * @param folderName this drill's folder name
+ * @param json       the JSON file named by {@code --json}, or null for the folder's
+ * @param report     the HTML file named by {@code --report}, or null for the folder's
  */
-final class DrillOutputs {
+record DrillOutputs(Path resultsDir, String folderName, Path json, Path report) {
     /** The default parent of the per-drill folders, relative to the current directory (gitignored). */
     static final String DEFAULT_RESULTS_DIR = "drill-results";
     static final String JSON_NAME = "drill.json";
     static final String REPORT_NAME = "report.html";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-
-    private final Path resultsDir;
-    private final String folderName;
-    private final Path json;
-    private final Path report;
-
-    private DrillOutputs(Path resultsDir, String folderName, Path json, Path report) {
-        this.resultsDir = resultsDir;
-        this.folderName = folderName;
-        this.json = json;
-        this.report = report;
-    }
 
     /**
      * Checks the locations before the drill starts and creates nothing (a refused flag changes nothing).

@@ -2,14 +2,18 @@ package dev.paymentsdr.lab.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.lab.ReplicationMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /**
@@ -26,15 +30,38 @@ class DrillIT {
         System.out.println(terminal.toString(StandardCharsets.UTF_8));
     }
 
-    private RunResult drill(Scenario scenario) throws InterruptedException {
+    @TempDir
+    Path results;
+
+    /** The drill's JSON as the default results folder holds it (written the way 'drctl drill' writes it). */
+    private JsonNode json;
+
+    private RunResult drill(Scenario scenario) throws Exception {
         DrillSettings settings = DrillSettings.of(scenario, 1, 40, ReplicationMode.SYNC)
                 .withTiming(Duration.ofMillis(1500), Duration.ofMillis(500)).withClosedLoopClients(2);
         try (DrillProgress progress = new DrillProgress(new PrintStream(terminal, true, StandardCharsets.UTF_8))) {
+            Instant started = Instant.now();
             List<RunResult> runs = new DrillRunner(settings, progress).runAll();
-            DrillReport report = new DrillReport(settings, Instant.now(), "test", runs);
-            assertThat(report.toJson().get("rto_ms").get("p95").isNumber()).isTrue();
+            DrillReport report = new DrillReport(settings, started, "test", runs);
+            DrillOutputs.Written written = DrillOutputs.resolve(results, null, null, scenario, started).write(report);
+            json = new ObjectMapper().readTree(written.json().toFile());
+            assertThat(json.get("rto_ms").get("p95").isNumber()).isTrue();
+            assertThat(written.report()).isRegularFile();
             return runs.get(0);
         }
+    }
+
+    /** The step names the drill's JSON reports for its run, and each time is a measured, non-negative figure. */
+    private List<String> stepsInJson() {
+        List<String> names = new java.util.ArrayList<>();
+        json.get("run_details").get(0).get("step_ms").fields().forEachRemaining(f -> {
+            assertThat(f.getValue().asDouble()).as(f.getKey()).isNotNegative().isLessThan(60_000.0);
+            names.add(f.getKey());
+        });
+        names.forEach(name -> assertThat(json.get("step_ms").get(name).get("p50").asDouble())
+                .isEqualTo(json.get("run_details").get(0).get("step_ms").get(name).asDouble()));
+        assertThat(names).contains(json.get("slowest_step").asText());
+        return names;
     }
 
     private static List<String> events(RunResult run) {
@@ -66,6 +93,19 @@ class DrillIT {
             assertThat(run.standby()).isNotNull();
             assertThat(run.standby().streaming()).as(run.standby().detail()).isTrue();
             assertThat(run.standby().detail()).contains("(sync)");
+        }
+        List<String> steps = stepsInJson();
+        if (scenario.detectedByMonitor()) {
+            assertThat(steps).containsSubsequence("detect", "assess", "fence", "promote", "make-ready", "switch-traffic",
+                    "validate");
+        } else {
+            // an operator's move (or the killed failover process's, read back from the execution log)
+            assertThat(steps).doesNotContain("detect").contains("fence", "promote", "switch-traffic");
+        }
+        if (scenario.endsWithFailback()) {
+            assertThat(steps).contains("failback fence", "failback promote", "failback switch-traffic");
+            assertThat(json.get("rto_ms_by_outage").get("failback").get("p50").isNumber()).isTrue();
+            assertThat(json.get("run_details").get(0).get("outages")).hasSize(2);
         }
         switch (scenario) {
             case REGION_OUTAGE, DB_CRASH, DB_HANG, SERVICE_CRASH -> assertThat(events(run))

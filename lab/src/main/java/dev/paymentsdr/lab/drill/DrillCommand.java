@@ -137,6 +137,9 @@ public final class DrillCommand implements Callable<Integer> {
         if (drill.runs().stream().anyMatch(r -> r.standby() != null)) {
             text.append("; runs ending without a streaming standby ").append(drill.runsWithoutStreamingStandby());
         }
+        if (drill.unmeasuredFailureWindows() > 0) {
+            text.append("; stretches of failing answers outside the measured outages ").append(drill.unmeasuredFailureWindows());
+        }
         if (drill.outageNames().size() > 1) {
             text.append("\n  RTO by outage:");
             for (String name : drill.outageNames()) {

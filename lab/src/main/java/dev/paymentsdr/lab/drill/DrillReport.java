@@ -67,6 +67,11 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
                 .map(RunResult.Outage::openLoopRtoMs).toList(), p);
     }
 
+    /** Stretches of failing answers outside every measured outage, over every run (each one is an outage the RTO misses). */
+    public int unmeasuredFailureWindows() {
+        return runs.stream().mapToInt(r -> r.unmeasuredFailureWindows().size()).sum();
+    }
+
     /** Writes acknowledged by a fenced region, over every run (must be 0: the split-brain guard). */
     public int fencedRegionAcked() {
         return runs.stream().mapToInt(r -> r.fencedRegion() == null ? 0 : r.fencedRegion().acked()).sum();
@@ -141,6 +146,7 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
         rpo.put("total", totalLostAcked());
         root.put("acked", acked());
         root.put("failed_requests", failedRequests());
+        root.put("unmeasured_failure_windows", unmeasuredFailureWindows());
         ObjectNode outageRto = root.putObject("rto_ms_by_outage");
         for (String name : outageNames()) {
             ObjectNode o = outageRto.putObject(name);
@@ -189,6 +195,11 @@ public record DrillReport(DrillSettings settings, Instant startedAt, String comm
                 standby.put("region", r.standby().region());
                 standby.put("streaming", r.standby().streaming());
                 standby.put("detail", r.standby().detail());
+            }
+            ArrayNode windows = run.putArray("failure_windows");
+            for (RunResult.FailureWindow w : r.failureWindows()) {
+                windows.addObject().put("from_ms", w.fromMs()).put("to_ms", w.toMs())
+                        .put("in_measured_outage", w.inMeasuredOutage());
             }
             ObjectNode runSteps = run.putObject("step_ms");
             r.steps().ms().forEach((step, ms) -> putNullable(runSteps, step, ms));

@@ -72,11 +72,20 @@ public final class DrillRunner {
                         + ": RTO " + ms(o.openLoopRtoMs()) + " ms (closed loop " + ms(o.closedLoopRtoMs()) + " ms)")
                         .collect(java.util.stream.Collectors.joining("; ")));
             }
+            if (!result.unmeasuredFailureWindows().isEmpty()) {
+                progress.say("every answer failed outside the measured outages: " + windows(result.unmeasuredFailureWindows()));
+            }
             progress.say("steps (ms): " + result.steps().ms().entrySet().stream().map(e -> e.getKey() + " " + ms(e.getValue()))
                     .collect(java.util.stream.Collectors.joining(", ")));
             results.add(result);
         }
         return results;
+    }
+
+    /** Failure windows as {@code 9800-11100 ms (1300 ms)}, comma-separated. */
+    static String windows(List<RunResult.FailureWindow> windows) {
+        return windows.stream().map(w -> w.fromMs() + "-" + w.toMs() + " ms (" + w.lengthMs() + " ms)")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String ms(Double value) {

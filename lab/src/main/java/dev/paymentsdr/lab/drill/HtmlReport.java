@@ -71,7 +71,7 @@ public final class HtmlReport {
                 + " not in the new primary's <code>payments</code> table.</p>\n");
         html.append(outages(drill)).append(steps(drill));
         for (RunResult r : drill.runs()) {
-            html.append("<h2>Run ").append(r.run()).append("</h2>\n").append(chart(r)).append(timeline(r.timeline()));
+            html.append("<h2>Run ").append(r.run()).append("</h2>\n").append(chart(r)).append(failureWindows(r)).append(timeline(r.timeline()));
         }
         html.append("</body></html>\n");
         return html.toString();
@@ -137,6 +137,23 @@ public final class HtmlReport {
                 + "<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" class=\"fail\"/></svg> failed"
                 + " (answers per 100 ms, by answer time); blue lines: events (hover a label for its time and detail).</p>\n");
         return svg.toString();
+    }
+
+    /** The stretches in which every answer failed, those outside the measured outages called out. */
+    private static String failureWindows(RunResult run) {
+        List<RunResult.FailureWindow> windows = run.failureWindows();
+        if (windows.isEmpty()) {
+            return "";
+        }
+        StringBuilder p = new StringBuilder("<p>Every answer failed: ");
+        for (int i = 0; i < windows.size(); i++) {
+            RunResult.FailureWindow w = windows.get(i);
+            p.append(i == 0 ? "" : ", ").append(w.inMeasuredOutage() ? "" : "<strong>").append(w.fromMs()).append("-")
+             .append(w.toMs()).append(" ms (").append(w.inMeasuredOutage() ? "in a measured outage"
+                     : "outside the measured outages: the RTO does not count it").append(")")
+             .append(w.inMeasuredOutage() ? "" : "</strong>");
+        }
+        return p.append(".</p>\n").toString();
     }
 
     /** RTO rows per outage when the runs had more than one (a failback's second outage has its own). */

@@ -40,6 +40,18 @@ public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, doubl
     public record Outage(String name, String startEvent, double startMs, Double openLoopRtoMs, Double closedLoopRtoMs) {
     }
 
+    /**
+     * A stretch in which every answer failed (by answer time, 100 ms slots with no acknowledgement), so a reader sees
+     * an outage the RTO does not measure, such as one during a failback's preparation.
+     *
+     * @param inMeasuredOutage true when it overlaps an outage from its start event to its recovery
+     */
+    public record FailureWindow(long fromMs, long toMs, boolean inMeasuredOutage) {
+        public long lengthMs() {
+            return toMs - fromMs;
+        }
+    }
+
     /** Writes sent straight to a fenced region after the move (and after a partition healed): none may be acknowledged. */
     public record FencedWrites(String region, int sent, int acked, String statuses) {
     }
@@ -134,6 +146,40 @@ public record RunResult(int run, Double rtoMs, List<String> lostAckedKeys, doubl
             buckets.add(new Bucket(i * BUCKET_MS, ok[i], failed[i]));
         }
         return buckets;
+    }
+
+    /**
+     * Every stretch of at least two slots without an acknowledged answer that holds failed ones (a quiet slot in
+     * between, such as requests left waiting, does not end it).
+     */
+    public List<FailureWindow> failureWindows() {
+        List<FailureWindow> windows = new ArrayList<>();
+        int i = 0;
+        while (i < buckets.size()) {
+            if (buckets.get(i).ok() > 0 || buckets.get(i).failed() == 0) {
+                i++;
+                continue;
+            }
+            int last = i;
+            for (int j = i + 1; j < buckets.size() && buckets.get(j).ok() == 0; j++) {
+                if (buckets.get(j).failed() > 0) {
+                    last = j;
+                }
+            }
+            if (last > i) {
+                long from = buckets.get(i).startMs();
+                long to = buckets.get(last).startMs() + BUCKET_MS;
+                windows.add(new FailureWindow(from, to, outages.stream().anyMatch(o -> o.startMs() < to
+                        && (o.openLoopRtoMs() == null || from < o.startMs() + o.openLoopRtoMs()))));
+            }
+            i = last + 1;
+        }
+        return windows;
+    }
+
+    /** The failure windows that overlap no measured outage. */
+    public List<FailureWindow> unmeasuredFailureWindows() {
+        return failureWindows().stream().filter(w -> !w.inMeasuredOutage()).toList();
     }
 
     public int rpoLostAcked() {

@@ -84,4 +84,34 @@ class RunResultTest {
         assertThat(result.buckets().get(11)).isEqualTo(new RunResult.Bucket(1100, 0, 1));
         assertThat(result.buckets().get(40)).isEqualTo(new RunResult.Bucket(4000, 0, 1));
     }
+
+    @Test
+    void givenEveryAnswerFailingOutsideTheMeasuredOutage_thenItIsAnUnmeasuredFailureWindow() {
+        List<RequestRecord> load = new java.util.ArrayList<>();
+        long seq = 0;
+        for (long ms = 0; ms < 6000; ms += 20) {
+            // every answer fails 1000-1800 ms (the outage, recovered at 1900) and 4000-4400 ms (nobody measured it);
+            // 1400-1500 ms answers nothing at all, a single failing slot at 3000 ms is noise
+            boolean failing = ms >= 1000 && ms < 1800 || ms >= 4000 && ms < 4400 || ms >= 3000 && ms < 3100;
+            if (ms >= 1400 && ms < 1500) {
+                continue;
+            }
+            seq++;
+            load.add(req(seq, ms, ms + 5, failing ? 503 : 201));
+        }
+        RunResult result = RunResult.measure(1, load, List.of(new TimelineEvent("fault", 1000, "kill")), Set.of(), "x");
+
+        assertThat(result.failureWindows()).containsExactly(new RunResult.FailureWindow(1000, 1800, true),
+                new RunResult.FailureWindow(4000, 4400, false));
+        assertThat(result.unmeasuredFailureWindows()).singleElement().extracting(RunResult.FailureWindow::lengthMs)
+                .isEqualTo(400L);
+        assertThat(DrillRunner.windows(result.unmeasuredFailureWindows())).isEqualTo("4000-4400 ms (400 ms)");
+        DrillReport report = new DrillReport(DrillSettings.of(Scenario.FAILBACK_AFTER_OUTAGE, 1, 50,
+                dev.paymentsdr.lab.ReplicationMode.SYNC), java.time.Instant.EPOCH, "test", List.of(result));
+        assertThat(report.toJson().get("unmeasured_failure_windows").asInt()).isEqualTo(1);
+        assertThat(report.toJson().get("run_details").get(0).get("failure_windows").get(1).toString())
+                .isEqualTo("{\"from_ms\":4000,\"to_ms\":4400,\"in_measured_outage\":false}");
+        assertThat(DrillCommand.summary(report)).contains("stretches of failing answers outside the measured outages 1");
+        assertThat(HtmlReport.render(report)).contains("<strong>4000-4400 ms (outside the measured outages");
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.aws.adapter.AwsAdapterFactory;
@@ -26,11 +28,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Seed 002's serverless shape on moto: function URL events (payload format 2.0) on the same PaymentApi, a
- * DynamoDB ledger and the region's transaction-log bucket, configured from a Lambda environment with no database
- * (PAYMENTS_TABLE and PAYMENTS_BUCKET only), and the scheduled relay function draining the outbox.
+ * The serverless transports on moto: function URL events (payload format 2.0, seed 002) and Application Load Balancer
+ * target events (seed 003's accelerator entry) on the same PaymentApi, a DynamoDB ledger and the region's
+ * transaction-log bucket, configured from a Lambda environment with no database (PAYMENTS_TABLE and PAYMENTS_BUCKET
+ * only), and the scheduled relay function draining the outbox.
  */
-class FunctionUrlHandlerIT {
+class ServerlessHandlersIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TABLE = "payment-transactions-test";
     private static final String BUCKET = "transaction-logs-us-east-1-test";
@@ -39,6 +42,7 @@ class FunctionUrlHandlerIT {
     private static S3Client s3;
     private static PaymentServiceWiring wiring;
     private static PaymentFunctionUrlHandler handler;
+    private static PaymentLoadBalancerHandler loadBalancerHandler;
 
     @BeforeAll
     static void start() {
@@ -56,6 +60,7 @@ class FunctionUrlHandlerIT {
         assertThat(config.backends().backgroundRelay()).isFalse();
         wiring = PaymentServiceWiring.create(config, AdapterCatalog.of(List.of(new AwsAdapterFactory(clients))));
         handler = new PaymentFunctionUrlHandler(wiring::api);
+        loadBalancerHandler = new PaymentLoadBalancerHandler(wiring::api);
     }
 
     @AfterAll
@@ -70,6 +75,55 @@ class FunctionUrlHandlerIT {
 
     private static APIGatewayV2HTTPResponse invoke(String event) {
         return handler.handleRequest(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class), null);
+    }
+
+    private static ApplicationLoadBalancerResponseEvent invokeThroughTheLoadBalancer(String event) {
+        ApplicationLoadBalancerResponseEvent response = loadBalancerHandler.handleRequest(
+                LambdaEvents.read(event, ApplicationLoadBalancerRequestEvent.class), null);
+        // what the ALB reads back: the runtime's own serializer must carry the status line and the headers
+        String wire = LambdaEvents.write(response, ApplicationLoadBalancerResponseEvent.class);
+        assertThat(wire).contains("\"statusCode\":" + response.getStatusCode()).contains("\"statusDescription\":\"" + response.getStatusCode() + " ");
+        return response;
+    }
+
+    @Test
+    void aPostThroughTheLoadBalancerTakesThePaymentOnce_andAReplayReturnsIt() throws Exception {
+        ApplicationLoadBalancerResponseEvent created = invokeThroughTheLoadBalancer("alb-create-payment.json");
+        ApplicationLoadBalancerResponseEvent replayed = invokeThroughTheLoadBalancer("alb-create-payment.json");
+
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        assertThat(created.getStatusDescription()).isEqualTo("201 Created");
+        assertThat(created.getHeaders()).containsKey("Location");
+        JsonNode body = JSON.readTree(created.getBody());
+        assertThat(body.get("amount").asText()).isEqualTo("100.50");
+        assertThat(replayed.getStatusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(replayed.getBody()).get("id")).isEqualTo(body.get("id"));
+        assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).hasSize(1);
+    }
+
+    @Test
+    void withMultiValueHeadersTheQueryIsDecoded_andTheAnswerUsesMultiValueHeaders() throws Exception {
+        invokeThroughTheLoadBalancer("alb-create-payment.json");
+
+        ApplicationLoadBalancerResponseEvent list = invokeThroughTheLoadBalancer("alb-list-payments-multi-value.json");
+
+        assertThat(list.getStatusCode()).as(list.getBody()).isEqualTo(200);
+        // customerId arrives percent-encoded (customer%2D456): found only if decoded
+        assertThat(JSON.readTree(list.getBody()).get("items")).hasSize(1);
+        assertThat(list.getHeaders()).isNull();
+        assertThat(list.getMultiValueHeaders()).containsKey("Content-Type");
+    }
+
+    @Test
+    void theTargetGroupsHealthCheckSeesReadiness_andARejectedPaymentWritesNothing() throws Exception {
+        ApplicationLoadBalancerResponseEvent ready = invokeThroughTheLoadBalancer("alb-health-check.json");
+        ApplicationLoadBalancerResponseEvent negative = invokeThroughTheLoadBalancer("alb-create-payment-negative-amount.json");
+
+        assertThat(ready.getStatusCode()).as(ready.getBody()).isEqualTo(200);
+        assertThat(JSON.readTree(ready.getBody()).at("/replication/table").asText()).isEqualTo(TABLE);
+        assertThat(negative.getStatusCode()).as(negative.getBody()).isBetween(400, 499);
+        assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).isEmpty();
+        assertThat(LedgerTables.items(dynamo, TABLE, "IDEMPOTENCY#")).isEmpty();
     }
 
     @Test

@@ -38,8 +38,9 @@ class LedgerTableCheckTest {
 
     @Test
     void aTableWithoutTheIndexes_orATableNoStackCreates_isAProblem() {
-        assertThat(problems(List.of(), "payments-ledger-test")).singleElement().asString()
-                .contains("global secondary indexes are {}").contains("by-customer").contains("pending-events");
+        assertThat(problems(List.of(), "payments-ledger-test")).hasSize(2).anySatisfy(p -> assertThat(p)
+                .contains("global secondary indexes are {}").contains("by-customer").contains("pending-events"))
+                .anySatisfy(p -> assertThat(p).contains("attribute definitions are {pk=S, sk=S}"));
         assertThat(problems(LedgerTableLayout.indexes(), "payments-other")).singleElement().asString()
                 .contains("table payments-other, which no stack of the app creates");
     }

@@ -48,7 +48,8 @@ public enum Component {
      * The payment functions (API Gateway, function URL, ALB target, SQS, the scheduled outbox relay): the same service, configured
      * from the same variables, the database credentials from the secret.
      */
-    PAYMENT_FUNCTION(List.of(Handlers.PAYMENT_API, Handlers.PAYMENT_FUNCTION_URL, Handlers.PAYMENT_LOAD_BALANCER,
+    PAYMENT_FUNCTION(List.of(Handlers.PAYMENT_API, Handlers.PAYMENT_FUNCTION_URL, Handlers.HEALTH_FUNCTION_URL,
+            Handlers.PAYMENT_LOAD_BALANCER,
             Handlers.PAYMENT_QUEUE, Handlers.OUTBOX_RELAY), withSecret(service())),
     /** Runs the failover orchestrator in the region being activated. */
     FAILOVER_TRIGGER(List.of(Handlers.FAILOVER_TRIGGER), failover()),

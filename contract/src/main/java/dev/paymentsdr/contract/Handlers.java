@@ -6,6 +6,8 @@ public final class Handlers {
     public static final String PAYMENT_API = "dev.paymentsdr.aws.lambda.PaymentApiHandler::handleRequest";
     /** Function URL events (payload format 2.0). */
     public static final String PAYMENT_FUNCTION_URL = "dev.paymentsdr.aws.lambda.PaymentFunctionUrlHandler::handleRequest";
+    /** Function URL events to the open health URL: only GET /health and /health/ready are answered. */
+    public static final String HEALTH_FUNCTION_URL = "dev.paymentsdr.aws.lambda.HealthFunctionUrlHandler::handleRequest";
     /** Application Load Balancer target events. */
     public static final String PAYMENT_LOAD_BALANCER = "dev.paymentsdr.aws.lambda.PaymentLoadBalancerHandler::handleRequest";
     /** SQS batches of payment orders. */

@@ -127,6 +127,21 @@ class ServerlessHandlersIT {
     }
 
     @Test
+    void theOpenHealthUrlAnswersReadiness_butRefusesAPaymentAndWritesNothing() throws Exception {
+        HealthFunctionUrlHandler health = new HealthFunctionUrlHandler(wiring::api);
+
+        APIGatewayV2HTTPResponse ready = health.handleRequest(LambdaEvents.read("function-url-health-ready.json", APIGatewayV2HTTPEvent.class), null);
+        APIGatewayV2HTTPResponse payment = health.handleRequest(LambdaEvents.read("function-url-create-payment.json", APIGatewayV2HTTPEvent.class), null);
+        APIGatewayV2HTTPResponse list = health.handleRequest(LambdaEvents.read("function-url-list-payments.json", APIGatewayV2HTTPEvent.class), null);
+
+        assertThat(ready.getStatusCode()).as(ready.getBody()).isEqualTo(200);
+        assertThat(payment.getStatusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(payment.getBody()).at("/error/message").asText()).contains("AWS_IAM");
+        assertThat(list.getStatusCode()).isEqualTo(404);
+        assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).isEmpty();
+    }
+
+    @Test
     void theSeedsSampleRequestWithoutAKeyIsRefusedNamingBothWaysToGiveOne() throws Exception {
         APIGatewayV2HTTPResponse response = invoke("function-url-seed-request.json");
 

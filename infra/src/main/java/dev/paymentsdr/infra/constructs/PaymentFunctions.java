@@ -69,7 +69,9 @@ public final class PaymentFunctions extends Construct {
         alias = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
         Alias healthAlias = null;
         if (b.healthFunction || b.frontDoor == FrontDoor.FUNCTION_URLS) {
-            healthFunction = javaFunction(this, "Health", b.healthFunctionName, handler, "health endpoint for Route 53 health checks",
+            // Behind the open health URL only the health paths are served; behind the REST API only /health* reaches it.
+            String healthHandler = b.frontDoor == FrontDoor.FUNCTION_URLS ? Handlers.HEALTH_FUNCTION_URL : API_HANDLER;
+            healthFunction = javaFunction(this, "Health", b.healthFunctionName, healthHandler, "health endpoint for Route 53 health checks",
                     b.settings, Duration.seconds(10), HEALTH_CONCURRENCY);
             Checkov.skip(healthFunction, "CKV_AWS_116", "Invoked synchronously by health checkers; a failed check is the signal "
                     + "itself, there is nothing to dead-letter.");
@@ -99,7 +101,8 @@ public final class PaymentFunctions extends Construct {
             paymentsUrl = alias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.AWS_IAM).build());
             healthUrl = healthAlias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE).build());
             String open = "Route 53 health checkers cannot sign requests; this URL serves only the health function (10 reserved "
-                    + "executions), which answers region readiness and reads no payment data. The payments URL requires AWS_IAM.";
+                    + "executions), whose handler answers GET /health and /health/ready and 404 to anything else, so it neither "
+                    + "takes nor reads payments. The payments URL requires AWS_IAM.";
             Checkov.skip(healthUrl, "CKV_AWS_258", open);
             Nag.suppress(healthAlias, "PCI.DSS.321-LambdaFunctionPublicAccessProhibited", open);
         } else {

@@ -46,8 +46,11 @@ class Seed002BlueprintTest extends BlueprintTest {
     }
 
     @Test
-    void bothFunctionUrlFunctionsRunTheFunctionUrlHandler_andTheTableHasTheLedgersIndexes() {
-        template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_FUNCTION_URL)), 2);
+    void theFunctionUrlFunctionsRunTheFunctionUrlHandlers_andTheTableHasTheLedgersIndexes() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_FUNCTION_URL)), 1);
+        // the open health URL's function answers only the health paths
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.HEALTH_FUNCTION_URL,
+                "FunctionName", Map.of("Fn::Join", List.of("", List.of("payment-health-", Map.of("Ref", "EnvironmentSuffix")))))));
         template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_API)), 0);
         template.hasResourceProperties("AWS::DynamoDB::GlobalTable", Match.objectLike(Map.of("GlobalSecondaryIndexes", List.of(
                 Match.objectLike(Map.of("IndexName", "by-customer")), Match.objectLike(Map.of("IndexName", "pending-events"))))));
@@ -57,7 +60,7 @@ class Seed002BlueprintTest extends BlueprintTest {
     void theOutboxRelayRunsEveryMinuteOneAtATime_withOnlyWhatTheRelayCalls() {
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.OUTBOX_RELAY,
                 "ReservedConcurrentExecutions", 1, "Timeout", 55, "FunctionName", Map.of("Fn::Join", List.of("",
-                        List.of("payment-outbox-relay-", Map.of("Ref", "EnvironmentSuffix"))))))));
+                        List.of("payment-outbox-relay-", Map.of("Ref", "EnvironmentSuffix")))))));
         template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)",
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(
                         Match.stringLikeRegexp("OutboxRelayRelayFunction.*"), "Arn")), "RetryPolicy", Match.anyValue()))))));

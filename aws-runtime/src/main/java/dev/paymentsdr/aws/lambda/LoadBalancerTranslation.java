@@ -28,19 +28,9 @@ final class LoadBalancerTranslation {
     }
 
     static ApiRequest toApiRequest(ApplicationLoadBalancerRequestEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (event.getMultiValueHeaders() != null) {
-            event.getMultiValueHeaders().forEach((name, values) -> {
-                if (values != null && !values.isEmpty()) {
-                    headers.put(name, String.join(",", values));
-                }
-            });
-        }
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach(headers::putIfAbsent);
-        }
         return new ApiRequest(event.getHttpMethod(), ApiGatewayTranslation.apiPath(event.getPath()), queryParameters(event),
-                headers, ApiGatewayTranslation.body(event.getBody(), event.getIsBase64Encoded()));
+                ApiGatewayTranslation.headers(event.getMultiValueHeaders(), event.getHeaders()),
+                ApiGatewayTranslation.body(event.getBody(), event.getIsBase64Encoded()));
     }
 
     static ApplicationLoadBalancerResponseEvent toResponse(ApiResponse response, boolean multiValueHeaders) {

@@ -91,13 +91,20 @@ class ServerlessHandlersIT {
         ApplicationLoadBalancerResponseEvent created = invokeThroughTheLoadBalancer("alb-create-payment.json");
         ApplicationLoadBalancerResponseEvent replayed = invokeThroughTheLoadBalancer("alb-create-payment.json");
 
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
         assertThat(created.getStatusDescription()).isEqualTo("201 Created");
-        assertThat(created.getHeaders()).containsKey("Location");
-        JsonNode body = JSON.readTree(created.getBody());
+        assertTakenOnceThenReplayed(created.getStatusCode(), created.getHeaders(), created.getBody(), replayed.getStatusCode(),
+                replayed.getBody());
+    }
+
+    /** The first answer took the payment (201, its Location, the amount as sent), the replay returned it (200): one payment. */
+    private static void assertTakenOnceThenReplayed(int createdStatus, Map<String, String> createdHeaders, String createdBody,
+                                                    int replayedStatus, String replayedBody) throws Exception {
+        assertThat(createdStatus).as(createdBody).isEqualTo(201);
+        assertThat(createdHeaders).containsKey("Location");
+        JsonNode body = JSON.readTree(createdBody);
         assertThat(body.get("amount").asText()).isEqualTo("100.50");
-        assertThat(replayed.getStatusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(replayed.getBody()).get("id")).isEqualTo(body.get("id"));
+        assertThat(replayedStatus).isEqualTo(200);
+        assertThat(JSON.readTree(replayedBody).get("id")).isEqualTo(body.get("id"));
         assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).hasSize(1);
     }
 
@@ -157,13 +164,8 @@ class ServerlessHandlersIT {
         APIGatewayV2HTTPResponse created = invoke("function-url-create-payment.json");
         APIGatewayV2HTTPResponse replayed = invoke("function-url-create-payment.json");
 
-        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
-        JsonNode body = JSON.readTree(created.getBody());
-        assertThat(body.get("amount").asText()).isEqualTo("100.50");
-        assertThat(created.getHeaders()).containsKey("Location");
-        assertThat(replayed.getStatusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(replayed.getBody()).get("id")).isEqualTo(body.get("id"));
-        assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).hasSize(1);
+        assertTakenOnceThenReplayed(created.getStatusCode(), created.getHeaders(), created.getBody(), replayed.getStatusCode(),
+                replayed.getBody());
     }
 
     @Test

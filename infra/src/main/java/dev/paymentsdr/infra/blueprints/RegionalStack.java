@@ -266,6 +266,7 @@ public final class RegionalStack extends Stack {
             }
             bucket.bucket().grantPut(relay.function(), OutboxRelayFunction.ARCHIVE_PREFIX + "*");
             bus.ifPresent(events -> events.bus().grantPutEventsTo(relay.function()));
+            observability.watchRelay(relay);
             output(Output.OUTBOX_RELAY, relay.function().getFunctionName());
         }
 

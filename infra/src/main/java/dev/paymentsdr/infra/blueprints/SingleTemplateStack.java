@@ -64,7 +64,8 @@ final class SingleTemplateStack extends Stack {
 
         Naming naming = Naming.builder(suffix).pattern(Name.TABLE, "payment-transactions-{suffix}")
                 .pattern(Name.BUCKET, "transaction-logs-{region}-{suffix}").pattern(Name.FUNCTION, "payment-processor-{suffix}")
-                .pattern(Name.HEALTH_FUNCTION, "payment-health-{suffix}").pattern(Name.OUTBOX_RELAY, "payment-outbox-relay-{suffix}").pattern(Name.API_SECRET, "payment-api-keys-{suffix}")
+                .pattern(Name.HEALTH_FUNCTION, "payment-health-{suffix}")
+                .pattern(Name.OUTBOX_RELAY, "payment-outbox-relay-{suffix}").pattern(Name.API_SECRET, "payment-api-keys-{suffix}")
                 .pattern(Name.KEY_ALIAS, "payment-dr-{suffix}").pattern(Name.OPS, "payment-dr-{region}-{suffix}").build();
         RegionKey key = new RegionKey(this, "DataKey", naming.of(Name.KEY_ALIAS));
         LogArchive logs = new LogArchive(this, "LogArchive", 365);
@@ -106,6 +107,7 @@ final class SingleTemplateStack extends Stack {
                 .functionThrottles(Threshold.above(5, Duration.minutes(5)))
                 .tableThrottles(Threshold.above(10, Duration.minutes(5)), Threshold.above(10, Duration.minutes(5)));
         observability.watchFunctions(functions, alarms);
+        observability.watchRelay(relay);
         observability.watchTable(tableName, alarms);
         var replicationAlarm = observability.watchReplication(bucket, Duration.minutes(15));
         ((CfnResource) replicationAlarm.getNode().getDefaultChild()).getCfnOptions().setCondition(primary);

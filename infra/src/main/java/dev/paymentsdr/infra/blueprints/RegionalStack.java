@@ -111,8 +111,8 @@ public final class RegionalStack extends Stack {
                         .indexes(LedgerTableLayout.indexes())
                         .deletionProtection(settings.deletionProtection()).build())
                 : Optional.empty();
-        // Both regions reach their replica by the shared name.
-        // With its indexes: the DynamoDB ledger lists by customer and its relay finds pending events through them.
+        // Both regions reach their replica by the shared name, with its indexes (the DynamoDB ledger lists by customer
+        // and its relay finds pending events through them).
         Optional<ITableV2> table = spec.globalTable() ? Optional.of(TableV2.fromTableAttributes(this, "SessionsReplica",
                 TableAttributesV2.builder().tableName(tableName).grantIndexPermissions(true).build())) : Optional.empty();
         table.ifPresent(t -> observability.watchTable(tableName, spec.alarms()));

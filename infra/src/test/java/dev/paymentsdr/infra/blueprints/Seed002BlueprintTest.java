@@ -66,7 +66,7 @@ class Seed002BlueprintTest extends BlueprintTest {
                         Match.stringLikeRegexp("OutboxRelayRelayFunction.*"), "Arn")), "RetryPolicy", Match.anyValue()))))));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "Errors", "Period", 60,
                 "EvaluationPeriods", 5, "Threshold", 0, "Dimensions", List.of(Map.of("Name", "FunctionName",
-                        "Value", Map.of("Ref", Match.stringLikeRegexp("OutboxRelayRelayFunction.*"))))))));
+                        "Value", Map.of("Ref", Match.stringLikeRegexp("OutboxRelayRelayFunction.*")))))));
         String statements = String.join("\n", SynthSupport.rolePolicyStatements(template, "OutboxRelayRelayFunctionServiceRole"));
         assertThat(statements).contains("dynamodb:DescribeTable").contains("dynamodb:BatchWriteItem").contains("dynamodb:Query")
                 .contains("/index/pending-events").contains("s3:PutObject").contains("transaction-log/*")

@@ -45,22 +45,20 @@ public enum Component {
     /** The payment service container (ECS): {@code ServiceMain}, with its HTTP edge's request limits. */
     PAYMENT_SERVICE(List.of(), withHttpEdge(service())),
     /**
-     * The payment functions (API Gateway, function URL, SQS, the scheduled outbox relay): the same service, configured
+     * The payment functions (API Gateway, function URL, ALB target, SQS, the scheduled outbox relay): the same service, configured
      * from the same variables, the database credentials from the secret.
      */
-    PAYMENT_FUNCTION(List.of("dev.paymentsdr.aws.lambda.PaymentApiHandler::handleRequest",
-            "dev.paymentsdr.aws.lambda.PaymentFunctionUrlHandler::handleRequest",
-            "dev.paymentsdr.aws.lambda.PaymentQueueHandler::handleRequest",
-            "dev.paymentsdr.aws.lambda.OutboxRelayHandler::handleRequest"), withSecret(service())),
+    PAYMENT_FUNCTION(List.of(Handlers.PAYMENT_API, Handlers.PAYMENT_FUNCTION_URL, Handlers.HEALTH_FUNCTION_URL,
+            Handlers.PAYMENT_LOAD_BALANCER,
+            Handlers.PAYMENT_QUEUE, Handlers.OUTBOX_RELAY), withSecret(service())),
     /** Runs the failover orchestrator in the region being activated. */
-    FAILOVER_TRIGGER(List.of("dev.paymentsdr.aws.lambda.failover.trigger.FailoverTriggerHandler::handleRequest"),
-            failover()),
+    FAILOVER_TRIGGER(List.of(Handlers.FAILOVER_TRIGGER), failover()),
     /** Every minute in both regions: lag, global cluster, readiness; alerts; the automatic mode. */
-    HEALTH_MONITOR(List.of("dev.paymentsdr.aws.lambda.failover.monitor.HealthMonitorHandler::handleRequest"),
+    HEALTH_MONITOR(List.of(Handlers.HEALTH_MONITOR),
             failover(PAYMENTS_FAILOVER_TRIGGER_FUNCTION, PAYMENTS_MONITOR_AUTOMATIC, PAYMENTS_MONITOR_FAILURES,
                     PAYMENTS_MONITOR_LAG_ALERT)),
     /** Hourly in both regions: canaries, database and API of both regions, a dry run of the failover. */
-    READINESS_TESTER(List.of("dev.paymentsdr.aws.lambda.failover.readiness.ReadinessTestHandler::handleRequest"),
+    READINESS_TESTER(List.of(Handlers.READINESS_TESTER),
             failover(PAYMENTS_READINESS_TABLE, PAYMENTS_READINESS_BUCKETS, PAYMENTS_READINESS_REPLICATION_TIMEOUT));
 
     private final List<String> handlers;

@@ -162,18 +162,23 @@ public final class SynthSupport {
         }
     }
 
-    /** Parses a state machine DefinitionString (a string or an Fn::Join) with every token replaced by "TOKEN". */
-    @SuppressWarnings("unchecked")
     /** The statements of the failover trigger's role policy in {@code template}, each as text. */
     public static List<String> triggerPolicyStatements(Template template) {
+        return rolePolicyStatements(template, "FailoverFunctionsTriggerFunctionServiceRole");
+    }
+
+    /** The statements of the policy of the role whose logical id starts with {@code roleIdPrefix}, each as text. */
+    public static List<String> rolePolicyStatements(Template template, String roleIdPrefix) {
         software.amazon.awscdk.assertions.Capture statements = new software.amazon.awscdk.assertions.Capture();
         template.hasResourceProperties("AWS::IAM::Policy", software.amazon.awscdk.assertions.Match.objectLike(Map.of(
                 "PolicyDocument", software.amazon.awscdk.assertions.Match.objectLike(Map.of("Statement", statements)),
                 "Roles", List.of(software.amazon.awscdk.assertions.Match.objectLike(Map.of("Ref",
-                        software.amazon.awscdk.assertions.Match.stringLikeRegexp("FailoverFunctionsTriggerFunctionServiceRole.*")))))));
+                        software.amazon.awscdk.assertions.Match.stringLikeRegexp(roleIdPrefix + ".*")))))));
         return statements.asArray().stream().map(Object::toString).toList();
     }
 
+    /** Parses a state machine DefinitionString (a string or an Fn::Join) with every token replaced by "TOKEN". */
+    @SuppressWarnings("unchecked")
     public static JsonNode definition(Object definitionString) throws IOException {
         if (definitionString instanceof String text) {
             return JSON.readTree(text);

@@ -19,22 +19,31 @@ final class ApiGatewayTranslation {
     }
 
     static ApiRequest toApiRequest(APIGatewayProxyRequestEvent event) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (event.getMultiValueHeaders() != null) {
-            event.getMultiValueHeaders().forEach((name, values) -> {
-                if (values != null && !values.isEmpty()) {
-                    headers.put(name, String.join(",", values));
-                }
-            });
-        }
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach(headers::putIfAbsent);
-        }
+        Map<String, String> headers = headers(event.getMultiValueHeaders(), event.getHeaders());
         if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             headers.putIfAbsent("X-Request-Id", event.getRequestContext().getRequestId());
         }
         return new ApiRequest(event.getHttpMethod(), apiPath(event.getPath()), queryParameters(event), headers,
                 body(event.getBody(), event.getIsBase64Encoded()));
+    }
+
+    /**
+     * One value per header: repeated values joined with commas (as HTTP allows), the multi-value map first because a
+     * proxy that sends both (API Gateway) puts only the last value of a repeated header into the single-value map.
+     */
+    static Map<String, String> headers(Map<String, List<String>> multiValue, Map<String, String> singleValue) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (multiValue != null) {
+            multiValue.forEach((name, values) -> {
+                if (values != null && !values.isEmpty()) {
+                    headers.put(name, String.join(",", values));
+                }
+            });
+        }
+        if (singleValue != null) {
+            singleValue.forEach(headers::putIfAbsent);
+        }
+        return headers;
     }
 
     static APIGatewayProxyResponseEvent toResponseEvent(ApiResponse response) {

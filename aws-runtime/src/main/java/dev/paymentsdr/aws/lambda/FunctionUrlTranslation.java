@@ -70,7 +70,7 @@ final class FunctionUrlTranslation {
         return query;
     }
 
-    private static String decode(String text) {
+    static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.contract.LedgerTableLayout;
 import dev.paymentsdr.contract.RuntimeVariable;
 import dev.paymentsdr.infra.blueprints.Naming.Name;
 import dev.paymentsdr.infra.config.DrSettings;
@@ -12,6 +13,7 @@ import dev.paymentsdr.infra.constructs.GlobalTable;
 import dev.paymentsdr.infra.constructs.LogArchive;
 import dev.paymentsdr.infra.constructs.Network;
 import dev.paymentsdr.infra.constructs.Observability;
+import dev.paymentsdr.infra.constructs.OutboxRelayFunction;
 import dev.paymentsdr.infra.constructs.PaymentEventBus;
 import dev.paymentsdr.infra.constructs.PaymentFunctions;
 import dev.paymentsdr.infra.constructs.PaymentQueue;
@@ -38,6 +40,7 @@ import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.dynamodb.TableAttributesV2;
 import software.amazon.awscdk.services.dynamodb.TableV2;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -105,10 +108,13 @@ public final class RegionalStack extends Stack {
         String tableName = naming.of(Name.TABLE);
         Optional<GlobalTable> globalTable = writer && spec.globalTable()
                 ? Optional.of(GlobalTable.Builder.create(this, "Sessions").tableName(tableName).replicaRegion(other)
+                        .indexes(LedgerTableLayout.indexes())
                         .deletionProtection(settings.deletionProtection()).build())
                 : Optional.empty();
-        // Both regions reach their replica by the shared name.
-        Optional<ITableV2> table = spec.globalTable() ? Optional.of(TableV2.fromTableName(this, "SessionsReplica", tableName)) : Optional.empty();
+        // Both regions reach their replica by the shared name, with its indexes (the DynamoDB ledger lists by customer
+        // and its relay finds pending events through them).
+        Optional<ITableV2> table = spec.globalTable() ? Optional.of(TableV2.fromTableAttributes(this, "SessionsReplica",
+                TableAttributesV2.builder().tableName(tableName).grantIndexPermissions(true).build())) : Optional.empty();
         table.ifPresent(t -> observability.watchTable(tableName, spec.alarms()));
 
         Map<String, String> environment = new LinkedHashMap<>();
@@ -176,8 +182,11 @@ public final class RegionalStack extends Stack {
             return svc;
         }).orElse(null);
 
+        // Payment functions record events in the outbox and never relay in the background; a container does (and drains
+        // the same outbox), so the scheduled relay is deployed where functions write payments and no container runs.
+        boolean relayNeeded = service == null && (spec.functions().isPresent() || spec.queue().isPresent());
         Optional<SecurityGroup> functionsGroup = Optional.empty();
-        if (spec.functions().map(f -> f.inVpc()).orElse(false) || spec.queue().isPresent()) {
+        if (spec.functions().map(f -> f.inVpc()).orElse(false) || spec.queue().isPresent() || (relayNeeded && database != null)) {
             SecurityGroup group = SecurityGroup.Builder.create(this, "FunctionsSecurityGroup")
                     .vpc(network.vpc()).description("payment functions").allowAllOutbound(true).build();
             if (database != null) {
@@ -201,9 +210,11 @@ public final class RegionalStack extends Stack {
             functions = PaymentFunctions.Builder.create(this, "Functions").settings(placed).frontDoor(f.frontDoor())
                     .healthFunction(f.healthFunction()).reservedConcurrency(f.reservedConcurrency())
                     .names(naming.of(Name.FUNCTION, region), naming.of(Name.HEALTH_FUNCTION, region), naming.of(Name.API, region))
+                    .loadBalancerTarget(b.functionLoadBalancer ? naming.of(Name.ENTRY_FUNCTION, region) : null)
                     .build();
             grantRuntime(functions.function(), database, bucket, table, bus);
             functions.healthFunction().ifPresent(health -> grantRuntime(health, database, bucket, table, bus));
+            functions.loadBalancerFunction().ifPresent(target -> grantRuntime(target, database, bucket, table, bus));
             audit.ifPresent(a -> a.bucket().grantPut(functions.function()));
             observability.watchFunctions(functions, spec.alarms());
             output(Output.FUNCTION_ARN, functions.function().getFunctionArn());
@@ -222,7 +233,7 @@ public final class RegionalStack extends Stack {
                 apiZone = domain.getDomainNameAliasHostedZoneId();
             }
             if (b.functionLoadBalancer) {
-                entry = FunctionLoadBalancer.Builder.create(this, "Entry").vpc(network.vpc()).function(functions.alias())
+                entry = FunctionLoadBalancer.Builder.create(this, "Entry").vpc(network.vpc()).function(functions.loadBalancerAlias().get())
                         .certificate(certificate).accessLogs(logs.bucket(), naming.of(Name.FUNCTION, region)).build();
                 firewall.protect(entry.loadBalancer().getLoadBalancerArn());
                 output(Output.LOAD_BALANCER_DNS, entry.loadBalancer().getLoadBalancerDnsName());
@@ -242,6 +253,22 @@ public final class RegionalStack extends Stack {
             }
             output(Output.QUEUE_URL, queue.queue().getQueueUrl());
         });
+
+        if (relayNeeded) {
+            // The JDBC ledger's relay reaches Aurora from the VPC; the DynamoDB ledger's needs no network of its own.
+            FunctionSettings relaySettings = database != null
+                    ? lambda.inVpc(network.vpc(), network.privateSubnets(), group.get()).build() : lambda.build();
+            OutboxRelayFunction relay = new OutboxRelayFunction(this, "OutboxRelay", naming.of(Name.OUTBOX_RELAY, region), relaySettings);
+            if (database != null) {
+                database.secret().grantRead(relay.function());
+            } else {
+                table.ifPresent(t -> relay.grantLedgerTable(tableName));
+            }
+            bucket.bucket().grantPut(relay.function(), OutboxRelayFunction.ARCHIVE_PREFIX + "*");
+            bus.ifPresent(events -> events.bus().grantPutEventsTo(relay.function()));
+            observability.watchRelay(relay);
+            output(Output.OUTBOX_RELAY, relay.function().getFunctionName());
+        }
 
         if (spec.backup()) {
             RegionalBackup backup = new RegionalBackup(this, "Backup", naming.of(Name.BACKUP_VAULT), key.key());

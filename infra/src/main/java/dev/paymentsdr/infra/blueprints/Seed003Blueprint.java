@@ -38,7 +38,8 @@ public final class Seed003Blueprint implements Blueprint {
                 .stacks("disaster-recovery-primary-{suffix}", "disaster-recovery-secondary-{suffix}", "disaster-recovery-global-{suffix}")
                 .pattern(Name.TABLE, "dr-payments-{suffix}").pattern(Name.DB_CLUSTER, "dr-aurora-{region}-{suffix}")
                 .pattern(Name.BUCKET, "dr-payment-data-{region}-{suffix}").pattern(Name.FUNCTION, "dr-payment-processor-{region}-{suffix}")
-                .pattern(Name.HEALTH_FUNCTION, "dr-health-check-{region}-{suffix}").build();
+                .pattern(Name.HEALTH_FUNCTION, "dr-health-check-{region}-{suffix}")
+                .pattern(Name.ENTRY_FUNCTION, "dr-payment-entry-{region}-{suffix}").build();
         DatabaseSpec database = DatabaseSpec.of(documentEngine(settings, DatabaseEngineChoice.POSTGRESQL)).version("14.17", "14")
                 .provisioned("r6g.large").readers(1);
         RegionSpec primary = RegionSpec.builder(settings.primaryRegion(), Role.PRIMARY).natGateways(3).database(database)

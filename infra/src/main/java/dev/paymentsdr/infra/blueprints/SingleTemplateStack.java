@@ -1,5 +1,6 @@
 package dev.paymentsdr.infra.blueprints;
 
+import dev.paymentsdr.contract.LedgerTableLayout;
 import dev.paymentsdr.contract.RuntimeVariable;
 import dev.paymentsdr.infra.blueprints.Naming.Name;
 import dev.paymentsdr.infra.constructs.DnsFailover;
@@ -7,6 +8,7 @@ import dev.paymentsdr.infra.constructs.FunctionSettings;
 import dev.paymentsdr.infra.constructs.GlobalTable;
 import dev.paymentsdr.infra.constructs.LogArchive;
 import dev.paymentsdr.infra.constructs.Observability;
+import dev.paymentsdr.infra.constructs.OutboxRelayFunction;
 import dev.paymentsdr.infra.constructs.PaymentFunctions;
 import dev.paymentsdr.infra.constructs.RegionKey;
 import dev.paymentsdr.infra.constructs.ReplicatedBucket;
@@ -25,6 +27,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.TableAttributesV2;
 import software.amazon.awscdk.services.dynamodb.TableV2;
 import software.amazon.awscdk.services.route53.CfnHostedZone;
 import software.amazon.awscdk.services.sns.CfnSubscription;
@@ -61,7 +64,8 @@ final class SingleTemplateStack extends Stack {
 
         Naming naming = Naming.builder(suffix).pattern(Name.TABLE, "payment-transactions-{suffix}")
                 .pattern(Name.BUCKET, "transaction-logs-{region}-{suffix}").pattern(Name.FUNCTION, "payment-processor-{suffix}")
-                .pattern(Name.HEALTH_FUNCTION, "payment-health-{suffix}").pattern(Name.API_SECRET, "payment-api-keys-{suffix}")
+                .pattern(Name.HEALTH_FUNCTION, "payment-health-{suffix}")
+                .pattern(Name.OUTBOX_RELAY, "payment-outbox-relay-{suffix}").pattern(Name.API_SECRET, "payment-api-keys-{suffix}")
                 .pattern(Name.KEY_ALIAS, "payment-dr-{suffix}").pattern(Name.OPS, "payment-dr-{region}-{suffix}").build();
         RegionKey key = new RegionKey(this, "DataKey", naming.of(Name.KEY_ALIAS));
         LogArchive logs = new LogArchive(this, "LogArchive", 365);
@@ -71,20 +75,25 @@ final class SingleTemplateStack extends Stack {
                 .replicateOnlyWhen(primary).build();
         String tableName = naming.of(Name.TABLE);
         GlobalTable.Builder.create(this, "Transactions").tableName(tableName).replicaRegion(secondaryRegion)
-                .deletionProtection(true).createOnlyWhen(primary).build();
+                .indexes(LedgerTableLayout.indexes()).deletionProtection(true).createOnlyWhen(primary).build();
         ReplicatedSecret secret = new ReplicatedSecret(this, "ApiKeys", naming.of(Name.API_SECRET), secondaryRegion, key.key(), primary);
         String secretArn = software.amazon.awscdk.Token.asString(Fn.conditionIf(primary.getLogicalId(), secret.secret().getSecretArn(),
                 formatArn(software.amazon.awscdk.ArnComponents.builder().service("secretsmanager").resource("secret")
                         .resourceName(naming.of(Name.API_SECRET)).arnFormat(software.amazon.awscdk.ArnFormat.COLON_RESOURCE_NAME).build())));
 
+        FunctionSettings functionSettings = FunctionSettings.builder().code(artifacts.lambdaCode().get()).key(key.key()).environment(Map.of(
+                RuntimeVariable.PAYMENTS_REGION.name(), Aws.REGION, RuntimeVariable.PAYMENTS_TABLE.name(), tableName,
+                RuntimeVariable.PAYMENTS_BUCKET.name(), bucket.bucket().getBucketName())).build();
         PaymentFunctions functions = PaymentFunctions.Builder.create(this, "Functions").frontDoor(FrontDoor.FUNCTION_URLS)
                 .reservedConcurrency(concurrency.getValueAsNumber())
-                .names(naming.of(Name.FUNCTION), naming.of(Name.HEALTH_FUNCTION), null)
-                .settings(FunctionSettings.builder().code(artifacts.lambdaCode().get()).key(key.key()).environment(Map.of(
-                        RuntimeVariable.PAYMENTS_REGION.name(), Aws.REGION, RuntimeVariable.PAYMENTS_TABLE.name(), tableName,
-                        RuntimeVariable.PAYMENTS_BUCKET.name(), bucket.bucket().getBucketName())).build())
-                .build();
-        var table = TableV2.fromTableName(this, "TransactionsReplica", tableName);
+                .names(naming.of(Name.FUNCTION), naming.of(Name.HEALTH_FUNCTION), null).settings(functionSettings).build();
+        // The payment events the functions record reach the transaction-log bucket through the scheduled relay.
+        OutboxRelayFunction relay = new OutboxRelayFunction(this, "OutboxRelay", naming.of(Name.OUTBOX_RELAY), functionSettings);
+        relay.grantLedgerTable(tableName);
+        bucket.bucket().grantPut(relay.function(), OutboxRelayFunction.ARCHIVE_PREFIX + "*");
+        // the replica by name, with its indexes: the ledger lists by customer and the relay finds pending events through them
+        var table = TableV2.fromTableAttributes(this, "TransactionsReplica", TableAttributesV2.builder().tableName(tableName)
+                .grantIndexPermissions(true).build());
         for (var function : List.of(functions.function(), functions.healthFunction().orElseThrow())) {
             table.grantReadWriteData(function);
             bucket.bucket().grantReadWrite(function);
@@ -98,6 +107,7 @@ final class SingleTemplateStack extends Stack {
                 .functionThrottles(Threshold.above(5, Duration.minutes(5)))
                 .tableThrottles(Threshold.above(10, Duration.minutes(5)), Threshold.above(10, Duration.minutes(5)));
         observability.watchFunctions(functions, alarms);
+        observability.watchRelay(relay);
         observability.watchTable(tableName, alarms);
         var replicationAlarm = observability.watchReplication(bucket, Duration.minutes(15));
         ((CfnResource) replicationAlarm.getNode().getDefaultChild()).getCfnOptions().setCondition(primary);

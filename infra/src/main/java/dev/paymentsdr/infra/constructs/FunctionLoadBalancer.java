@@ -26,9 +26,10 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * An internet-facing ALB with the payment function as its target, so that a Global Accelerator (which takes ALBs,
- * not API Gateway) can route to a serverless region; the target group checks {@code /health/ready}, so a standby
- * region (not writable, 503) counts as unhealthy until it is promoted.
+ * An internet-facing ALB with the payment functions' ALB target ({@code PaymentLoadBalancerHandler}, which reads the
+ * ALB's own event shape) behind it, so that a Global Accelerator (which takes ALBs, not API Gateway) can route to a
+ * serverless region; the target group checks {@code /health/ready}, so a standby region (not writable, 503) counts as
+ * unhealthy until it is promoted.
  */
 public final class FunctionLoadBalancer extends Construct {
     private final ApplicationLoadBalancer loadBalancer;
@@ -102,7 +103,7 @@ public final class FunctionLoadBalancer extends Construct {
 
         /** The VPC (the ALB goes into its public subnets). */
         public Builder vpc(IVpc value) { this.vpc = value; return this; }
-        /** The target function (its published alias). */
+        /** The target function (its published alias), whose handler reads ALB events. */
         public Builder function(IFunction value) { this.function = value; return this; }
         /** Certificate for HTTPS (empty: HTTP only, for synthesis without a domain). */
         public Builder certificate(Optional<ICertificate> value) { this.certificate = value; return this; }

@@ -1,5 +1,7 @@
 package dev.paymentsdr.infra.constructs;
 
+import dev.paymentsdr.contract.LedgerTableLayout;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnDeletionPolicy;
@@ -9,7 +11,8 @@ import software.constructs.Construct;
 
 /**
  * A DynamoDB global table (on-demand, point-in-time recovery, streams with new and old images) with a replica in the
- * other region; it holds the records that must survive a region loss. Written at the CloudFormation level so that
+ * other region; it holds the records that must survive a region loss. Its keys are the contract's
+ * ({@link LedgerTableLayout}: string {@code pk}, {@code sk}), with the global secondary indexes the builder names. Written at the CloudFormation level so that
  * a region-agnostic template (the CloudFormation seed, deployed in either region) can create it too.
  */
 public final class GlobalTable extends Construct {
@@ -23,12 +26,11 @@ public final class GlobalTable extends Construct {
         CfnGlobalTable.ReplicaSpecificationProperty there = replica(b.replicaRegion, b.deletionProtection);
         table = CfnGlobalTable.Builder.create(this, "Table")
                 .tableName(b.tableName)
-                .attributeDefinitions(List.of(
-                        CfnGlobalTable.AttributeDefinitionProperty.builder().attributeName("pk").attributeType("S").build(),
-                        CfnGlobalTable.AttributeDefinitionProperty.builder().attributeName("sk").attributeType("S").build()))
-                .keySchema(List.of(
-                        CfnGlobalTable.KeySchemaProperty.builder().attributeName("pk").keyType("HASH").build(),
-                        CfnGlobalTable.KeySchemaProperty.builder().attributeName("sk").keyType("RANGE").build()))
+                .attributeDefinitions(attributes(b.indexes))
+                .keySchema(keys(LedgerTableLayout.PARTITION_KEY, LedgerTableLayout.SORT_KEY))
+                .globalSecondaryIndexes(b.indexes.isEmpty() ? null : b.indexes.stream().map(i -> CfnGlobalTable.GlobalSecondaryIndexProperty
+                        .builder().indexName(i.name()).keySchema(keys(i.partitionKey(), i.sortKey()))
+                        .projection(CfnGlobalTable.ProjectionProperty.builder().projectionType("ALL").build()).build()).toList())
                 .billingMode("PAY_PER_REQUEST")
                 .streamSpecification(CfnGlobalTable.StreamSpecificationProperty.builder().streamViewType("NEW_AND_OLD_IMAGES").build())
                 .timeToLiveSpecification(CfnGlobalTable.TimeToLiveSpecificationProperty.builder()
@@ -43,6 +45,19 @@ public final class GlobalTable extends Construct {
         if (b.createWhen != null) {
             table.getCfnOptions().setCondition(b.createWhen);
         }
+    }
+
+    /** The string attributes of the table's keys and of {@code indexes}' keys. */
+    private static List<CfnGlobalTable.AttributeDefinitionProperty> attributes(List<LedgerTableLayout.Index> indexes) {
+        List<String> names = new ArrayList<>(List.of(LedgerTableLayout.PARTITION_KEY, LedgerTableLayout.SORT_KEY));
+        indexes.forEach(i -> names.addAll(List.of(i.partitionKey(), i.sortKey())));
+        return names.stream().distinct().map(n -> CfnGlobalTable.AttributeDefinitionProperty.builder().attributeName(n)
+                .attributeType("S").build()).toList();
+    }
+
+    private static List<CfnGlobalTable.KeySchemaProperty> keys(String partitionKey, String sortKey) {
+        return List.of(CfnGlobalTable.KeySchemaProperty.builder().attributeName(partitionKey).keyType("HASH").build(),
+                CfnGlobalTable.KeySchemaProperty.builder().attributeName(sortKey).keyType("RANGE").build());
     }
 
     private static CfnGlobalTable.ReplicaSpecificationProperty replica(String region, boolean deletionProtection) {
@@ -78,6 +93,7 @@ public final class GlobalTable extends Construct {
         private String replicaRegion;
         private boolean deletionProtection = true;
         private CfnCondition createWhen;
+        private List<LedgerTableLayout.Index> indexes = List.of();
 
         private Builder(Construct scope, String id) {
             this.scope = scope;
@@ -95,6 +111,8 @@ public final class GlobalTable extends Construct {
         public Builder replicaRegion(String value) { this.replicaRegion = value; return this; }
         /** Deletion protection of both replicas (false also deletes the table with the stack). */
         public Builder deletionProtection(boolean value) { this.deletionProtection = value; return this; }
+        /** Global secondary indexes (string keys, all attributes projected): the ledger's are {@link LedgerTableLayout#indexes()}. */
+        public Builder indexes(List<LedgerTableLayout.Index> value) { this.indexes = List.copyOf(value); return this; }
         /** Creates the table only where {@code condition} holds (in the primary's deployment of a shared template). */
         public Builder createOnlyWhen(CfnCondition condition) { this.createWhen = condition; return this; }
 

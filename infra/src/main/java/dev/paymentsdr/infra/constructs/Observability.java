@@ -161,6 +161,17 @@ public final class Observability extends Construct {
                 TreatMissingData.BREACHING, "Route 53 health check of " + region + " failing: DNS fails over; consider the failover workflow");
     }
 
+    /**
+     * Alarm when the outbox relay fails five minutes in a row: payment events then reach neither the bus nor the
+     * transaction-log archive, the evidence a reconciliation after a failover rests on (a standby's run succeeds).
+     */
+    public void watchRelay(OutboxRelayFunction relay) {
+        alarm("outbox-relay-errors", relay.function().metricErrors(software.amazon.awscdk.services.cloudwatch.MetricOptions.builder()
+                        .period(software.amazon.awscdk.Duration.minutes(1)).statistic("Sum").build()), 0,
+                ComparisonOperator.GREATER_THAN_THRESHOLD, 5, TreatMissingData.NOT_BREACHING,
+                "the outbox relay failed 5 minutes in a row: payment events and transaction-log objects are pending");
+    }
+
     /** Alarm on messages in a dead-letter queue. */
     public void watchDeadLetters(String name, Metric depth) {
         alarm(name, depth, 0, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, TreatMissingData.NOT_BREACHING,

@@ -1,5 +1,6 @@
 package dev.paymentsdr.infra.constructs;
 
+import dev.paymentsdr.contract.Handlers;
 import dev.paymentsdr.infra.nag.Checkov;
 import dev.paymentsdr.infra.nag.Nag;
 import dev.paymentsdr.infra.spec.FunctionsSpec.FrontDoor;
@@ -38,11 +39,11 @@ import software.constructs.Construct;
  * The payment API of one region: the payment API handler (Java 21, SnapStart, X-Ray) with reserved concurrency,
  * reached through a front door: an API Gateway REST API ({@code /payments} IAM-signed, {@code /health} and
  * {@code /health/ready} open for health checkers), function URLs (IAM-signed payments URL, open health URL on a
- * health function of its own) or none.
+ * health function of its own) or none; and, for a load balancer, a target function with the ALB handler.
  */
 public final class PaymentFunctions extends Construct {
     /** The API handler of the aws-runtime module. */
-    public static final String API_HANDLER = "dev.paymentsdr.aws.lambda.PaymentApiHandler::handleRequest";
+    public static final String API_HANDLER = Handlers.PAYMENT_API;
     /** The stage name in the invoke URL. */
     public static final String STAGE = "prod";
     /** Reserved executions of the health function: health checkers poll a few times a minute. */
@@ -54,23 +55,42 @@ public final class PaymentFunctions extends Construct {
     private final FunctionUrl paymentsUrl;
     private final FunctionUrl healthUrl;
     private final Function healthFunction;
+    private final Function loadBalancerFunction;
+    private final Alias loadBalancerAlias;
 
     private PaymentFunctions(Builder b) {
         super(b.scope, b.id);
-        function = javaFunction(this, "Api", b.functionName, API_HANDLER, "payment API and health endpoints", b.settings,
+        // One function has one handler, and each front door sends its own event shape.
+        String handler = b.frontDoor == FrontDoor.FUNCTION_URLS ? Handlers.PAYMENT_FUNCTION_URL : API_HANDLER;
+        function = javaFunction(this, "Api", b.functionName, handler, "payment API and health endpoints", b.settings,
                 Duration.seconds(30), b.reservedConcurrency);
         Checkov.skip(function, "CKV_AWS_116", "Invoked synchronously (API Gateway, function URL, the failover workflow): a failure "
                 + "returns to the caller, who retries with the same idempotency key; there is no asynchronous event to dead-letter.");
         alias = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
         Alias healthAlias = null;
         if (b.healthFunction || b.frontDoor == FrontDoor.FUNCTION_URLS) {
-            healthFunction = javaFunction(this, "Health", b.healthFunctionName, API_HANDLER, "health endpoint for Route 53 health checks",
+            // Behind the open health URL only the health paths are served; behind the REST API only /health* reaches it.
+            String healthHandler = b.frontDoor == FrontDoor.FUNCTION_URLS ? Handlers.HEALTH_FUNCTION_URL : API_HANDLER;
+            healthFunction = javaFunction(this, "Health", b.healthFunctionName, healthHandler, "health endpoint for Route 53 health checks",
                     b.settings, Duration.seconds(10), HEALTH_CONCURRENCY);
             Checkov.skip(healthFunction, "CKV_AWS_116", "Invoked synchronously by health checkers; a failed check is the signal "
                     + "itself, there is nothing to dead-letter.");
             healthAlias = Alias.Builder.create(this, "HealthLive").aliasName("live").version(healthFunction.getCurrentVersion()).build();
         } else {
             healthFunction = null;
+        }
+        if (b.loadBalancerFunctionName != null) {
+            // An ALB sends events of its own shape, so its target is a function of its own with the ALB handler.
+            loadBalancerFunction = javaFunction(this, "Entry", b.loadBalancerFunctionName, Handlers.PAYMENT_LOAD_BALANCER,
+                    "payment API and health endpoints behind the region's load balancer", b.settings, Duration.seconds(30),
+                    b.reservedConcurrency);
+            Checkov.skip(loadBalancerFunction, "CKV_AWS_116", "Invoked synchronously by the load balancer: a failure returns to "
+                    + "the client, who retries with the same idempotency key; there is no asynchronous event to dead-letter.");
+            loadBalancerAlias = Alias.Builder.create(this, "EntryLive").aliasName("live")
+                    .version(loadBalancerFunction.getCurrentVersion()).build();
+        } else {
+            loadBalancerFunction = null;
+            loadBalancerAlias = null;
         }
         if (b.frontDoor == FrontDoor.REST_API) {
             api = restApi(b, healthAlias == null ? alias : healthAlias);
@@ -81,7 +101,8 @@ public final class PaymentFunctions extends Construct {
             paymentsUrl = alias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.AWS_IAM).build());
             healthUrl = healthAlias.addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE).build());
             String open = "Route 53 health checkers cannot sign requests; this URL serves only the health function (10 reserved "
-                    + "executions), which answers region readiness and reads no payment data. The payments URL requires AWS_IAM.";
+                    + "executions), whose handler answers GET /health and /health/ready and 404 to anything else, so it neither "
+                    + "takes nor reads payments. The payments URL requires AWS_IAM.";
             Checkov.skip(healthUrl, "CKV_AWS_258", open);
             Nag.suppress(healthAlias, "PCI.DSS.321-LambdaFunctionPublicAccessProhibited", open);
         } else {
@@ -227,6 +248,16 @@ public final class PaymentFunctions extends Construct {
         return alias;
     }
 
+    /** The load balancer's target function, when the functions have one. */
+    public Optional<Function> loadBalancerFunction() {
+        return Optional.ofNullable(loadBalancerFunction);
+    }
+
+    /** The published alias of the load balancer's target function (what the target group invokes). */
+    public Optional<Alias> loadBalancerAlias() {
+        return Optional.ofNullable(loadBalancerAlias);
+    }
+
     /** The REST API, when that is the front door. */
     public Optional<RestApi> api() {
         return Optional.ofNullable(api);
@@ -286,6 +317,7 @@ public final class PaymentFunctions extends Construct {
         private String functionName;
         private String healthFunctionName;
         private String apiName;
+        private String loadBalancerFunctionName;
 
         private Builder(Construct scope, String id) {
             this.scope = scope;
@@ -312,6 +344,9 @@ public final class PaymentFunctions extends Construct {
             this.apiName = restApi;
             return this;
         }
+
+        /** Adds a function named {@code name} with the ALB handler, for a load balancer's target group. */
+        public Builder loadBalancerTarget(String name) { this.loadBalancerFunctionName = name; return this; }
 
         /** Creates the functions. */
         public PaymentFunctions build() {

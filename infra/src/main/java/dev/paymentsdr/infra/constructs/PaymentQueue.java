@@ -17,7 +17,7 @@ import software.constructs.Construct;
  */
 public final class PaymentQueue extends Construct {
     /** The SQS handler of the aws-runtime module. */
-    public static final String QUEUE_HANDLER = "dev.paymentsdr.aws.lambda.PaymentQueueHandler::handleRequest";
+    public static final String QUEUE_HANDLER = dev.paymentsdr.contract.Handlers.PAYMENT_QUEUE;
 
     private final Queue queue;
     private final Queue deadLetters;

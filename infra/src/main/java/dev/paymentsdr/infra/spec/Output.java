@@ -21,6 +21,7 @@ public enum Output {
     FUNCTION_ARN("FunctionArn", "payment function"),
     FUNCTION_URL("FunctionUrl", "payment function URL (IAM-signed requests)"),
     QUEUE_URL("QueueUrl", "payment order queue"),
+    OUTBOX_RELAY("OutboxRelayFunction", "the outbox relay (every minute): payment events to the event bus and the transaction-log bucket"),
     DATABASE_CLUSTER_ID(FailoverOutput.DATABASE_CLUSTER_ID, "Aurora cluster of this region"),
     DATABASE_ENDPOINT("DatabaseEndpoint", "writer endpoint of this region's cluster"),
     GLOBAL_CLUSTER_ID(FailoverOutput.GLOBAL_CLUSTER_ID, "Aurora global cluster"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paymentsdr.infra.SynthSupport;
 import dev.paymentsdr.infra.Synthesizer;
 import dev.paymentsdr.infra.TestArtifacts;
+import dev.paymentsdr.infra.contract.LedgerTableCheck;
 import dev.paymentsdr.infra.contract.RuntimeEnvironments;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,13 @@ abstract class BlueprintTest {
 
         assertThat(environments.problems()).as("environments the runtime would refuse").isEmpty();
         assertThat(environments.checked()).as("containers and Java functions checked").isNotEmpty();
+    }
+
+    @Test
+    void everyTableARuntimeIsGivenIsCreatedWithTheKeysIndexesAndStreamTheLedgerDeclares() {
+        RuntimeEnvironments environments = RuntimeEnvironments.of(result.assembly());
+
+        assertThat(LedgerTableCheck.problems(result.assembly(), environments.checked())).as("ledger tables").isEmpty();
     }
 
     @Test

@@ -117,6 +117,14 @@ class FlagshipBlueprintTest extends BlueprintTest {
     }
 
     @Test
+    void theContainersRelayTheOutbox_soNoRelayFunctionIsDeployed() {
+        for (Template region : List.of(primary, secondary)) {
+            region.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("Handler",
+                    dev.paymentsdr.contract.Handlers.OUTBOX_RELAY)), 0);
+        }
+    }
+
+    @Test
     void eachBucketReplicatesToTheOtherRegionWithRtcAndDeleteMarkers() {
         Capture destination = new Capture();
         Map<String, Object> rule = Map.of(

@@ -2,6 +2,8 @@ package dev.paymentsdr.infra.blueprints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paymentsdr.contract.Handlers;
+import dev.paymentsdr.infra.SynthSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,35 @@ class Seed002BlueprintTest extends BlueprintTest {
                 "MinValue", 1, "MaxValue", 1000)));
         template.hasCondition("IsPrimary", Map.of("Fn::Equals", List.of(Map.of("Ref", "IsPrimaryRegion"), "true")));
         template.hasCondition("CreateHostedZone", Match.anyValue());
+    }
+
+    @Test
+    void theFunctionUrlFunctionsRunTheFunctionUrlHandlers_andTheTableHasTheLedgersIndexes() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_FUNCTION_URL)), 1);
+        // the open health URL's function answers only the health paths
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.HEALTH_FUNCTION_URL,
+                "FunctionName", Map.of("Fn::Join", List.of("", List.of("payment-health-", Map.of("Ref", "EnvironmentSuffix")))))));
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_API)), 0);
+        template.hasResourceProperties("AWS::DynamoDB::GlobalTable", Match.objectLike(Map.of("GlobalSecondaryIndexes", List.of(
+                Match.objectLike(Map.of("IndexName", "by-customer")), Match.objectLike(Map.of("IndexName", "pending-events"))))));
+    }
+
+    @Test
+    void theOutboxRelayRunsEveryMinuteOneAtATime_withOnlyWhatTheRelayCalls() {
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.OUTBOX_RELAY,
+                "ReservedConcurrentExecutions", 1, "Timeout", 55, "FunctionName", Map.of("Fn::Join", List.of("",
+                        List.of("payment-outbox-relay-", Map.of("Ref", "EnvironmentSuffix")))))));
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)",
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(
+                        Match.stringLikeRegexp("OutboxRelayRelayFunction.*"), "Arn")), "RetryPolicy", Match.anyValue()))))));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of("MetricName", "Errors", "Period", 60,
+                "EvaluationPeriods", 5, "Threshold", 0, "Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", Match.stringLikeRegexp("OutboxRelayRelayFunction.*")))))));
+        String statements = String.join("\n", SynthSupport.rolePolicyStatements(template, "OutboxRelayRelayFunctionServiceRole"));
+        assertThat(statements).contains("dynamodb:DescribeTable").contains("dynamodb:BatchWriteItem").contains("dynamodb:Query")
+                .contains("/index/pending-events").contains("s3:PutObject").contains("transaction-log/*")
+                .doesNotContain("dynamodb:PutItem").doesNotContain("dynamodb:Scan").doesNotContain("dynamodb:*")
+                .doesNotContain("s3:GetObject").doesNotContain("s3:DeleteObject").doesNotContain("secretsmanager");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.paymentsdr.infra.blueprints;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paymentsdr.contract.Handlers;
+import dev.paymentsdr.infra.SynthSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +77,24 @@ class Seed003BlueprintTest extends BlueprintTest {
         primary.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
                 "TargetType", "lambda", "HealthCheckEnabled", true, "HealthCheckPath", "/health/ready")));
         global.hasOutput("GlobalAcceleratorDns", Match.anyValue());
+    }
+
+    @Test
+    void theLoadBalancerInvokesAFunctionWithTheAlbHandler_andTheRelayDrainsTheOutboxFromTheVpc() {
+        for (Template region : List.of(primary, secondary)) {
+            region.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_LOAD_BALANCER,
+                    "VpcConfig", Match.anyValue())));
+            region.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of("TargetType", "lambda",
+                    "Targets", List.of(Map.of("Id", Map.of("Ref", Match.stringLikeRegexp("FunctionsEntryLive.*")))))));
+            region.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.OUTBOX_RELAY,
+                    "ReservedConcurrentExecutions", 1, "VpcConfig", Match.anyValue())));
+            region.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)")));
+        }
+        primary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "dr-payment-entry-us-east-1-dev")));
+        String statements = String.join("\n", SynthSupport.rolePolicyStatements(primary, "OutboxRelayRelayFunctionServiceRole"));
+        // the JDBC ledger's relay: the database secret, the archive prefix and the bus; no table, no reads of the bucket
+        assertThat(statements).contains("secretsmanager:GetSecretValue").contains("transaction-log/*").contains("events:PutEvents")
+                .doesNotContain("dynamodb:").doesNotContain("s3:GetObject");
     }
 
     @Test

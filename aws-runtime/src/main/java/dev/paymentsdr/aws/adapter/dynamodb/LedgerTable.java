@@ -1,5 +1,6 @@
 package dev.paymentsdr.aws.adapter.dynamodb;
 
+import dev.paymentsdr.contract.LedgerTableLayout;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The DynamoDB ledger's single-table layout: the key schema of the stacks' global table ({@code pk}, {@code sk},
+ * The DynamoDB ledger's single-table layout (names from the contract's {@link LedgerTableLayout}, which the stacks
+ * create the table from): the key schema of the stacks' global table ({@code pk}, {@code sk},
  * both strings) plus two global secondary indexes. One item per payment, per idempotency key and per pending event:
  *
  * <pre>
@@ -24,16 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * </pre>
  */
 public final class LedgerTable {
-    public static final String PK = "pk";
-    public static final String SK = "sk";
+    public static final String PK = LedgerTableLayout.PARTITION_KEY;
+    public static final String SK = LedgerTableLayout.SORT_KEY;
     /** Newest-first listing of a customer's payments. */
-    public static final String CUSTOMER_INDEX = "by-customer";
-    public static final String CUSTOMER_KEY = "customerKey";
-    public static final String CUSTOMER_SORT = "customerSort";
+    public static final String CUSTOMER_INDEX = LedgerTableLayout.BY_CUSTOMER.name();
+    public static final String CUSTOMER_KEY = LedgerTableLayout.BY_CUSTOMER.partitionKey();
+    public static final String CUSTOMER_SORT = LedgerTableLayout.BY_CUSTOMER.sortKey();
     /** Events not relayed yet (a sparse index: relayed events leave it). */
-    public static final String PENDING_INDEX = "pending-events";
-    public static final String PENDING_SHARD = "pendingShard";
-    public static final String PENDING_SORT = "pendingSort";
+    public static final String PENDING_INDEX = LedgerTableLayout.PENDING_EVENTS.name();
+    public static final String PENDING_SHARD = LedgerTableLayout.PENDING_EVENTS.partitionKey();
+    public static final String PENDING_SORT = LedgerTableLayout.PENDING_EVENTS.sortKey();
     /** Pending events spread over this many index partitions, so a busy region does not make one hot partition. */
     public static final int PENDING_SHARDS = 4;
 
@@ -45,11 +47,10 @@ public final class LedgerTable {
         return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(string(PK), string(SK), string(CUSTOMER_KEY), string(CUSTOMER_SORT),
-                        string(PENDING_SHARD), string(PENDING_SORT))
+                .attributeDefinitions(LedgerTableLayout.keyAttributes().stream().map(LedgerTable::string).toList())
                 .keySchema(hash(PK), range(SK))
-                .globalSecondaryIndexes(index(CUSTOMER_INDEX, CUSTOMER_KEY, CUSTOMER_SORT),
-                        index(PENDING_INDEX, PENDING_SHARD, PENDING_SORT))
+                .globalSecondaryIndexes(LedgerTableLayout.indexes().stream()
+                        .map(i -> index(i.name(), i.partitionKey(), i.sortKey())).toList())
                 .streamSpecification(StreamSpecification.builder().streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
                 .build();

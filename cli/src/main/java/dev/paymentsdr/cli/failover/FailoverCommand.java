@@ -1,11 +1,11 @@
 package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.failover.application.FailoverRequests;
-import dev.paymentsdr.failover.application.PrintingExecutionLog;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.lab.failover.cli.DurationConverter;
+import dev.paymentsdr.service.console.PhaseProgress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,8 +76,12 @@ public final class FailoverCommand implements Callable<Integer> {
         }
         System.out.println("Execution " + request.executionId() + " on " + target.name() + ": " + request.mode().label()
                 + " from " + request.from() + " to " + request.to() + " (log: " + target.logLocation() + ")");
-        ExecutionResult result = target.runtime().withExecutionLog(log -> new PrintingExecutionLog(log, System.out))
-                .orchestrator(dev.paymentsdr.failover.application.FailoverRuntime.processOwner()).run(request, false);
+        ExecutionResult result;
+        // each step as a phase on stderr; the execution's header and outcome stay on stdout
+        try (PhaseProgress progress = PhaseProgress.onStderr(request.mode() == FailoverMode.FAILBACK ? "failback" : "failover")) {
+            result = target.runtime().withExecutionLog(log -> new ProgressExecutionLog(log, progress))
+                    .orchestrator(dev.paymentsdr.failover.application.FailoverRuntime.processOwner()).run(request, false);
+        }
         (result.succeeded() ? System.out : System.err).println(result.outcome() + ": " + result.message());
         hint(target, result).ifPresent(System.err::println);
         return result.succeeded() ? 0 : 1;

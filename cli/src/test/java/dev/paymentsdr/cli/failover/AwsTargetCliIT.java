@@ -94,6 +94,11 @@ class AwsTargetCliIT {
         assertThat(status.exit()).as(status.out()).isZero();
         assertThat(status.out()).contains("target: aws").contains("active region at Route 53: us-east-2")
                 .contains("state: COMPLETED").contains("mode: planned");
+
+        Run history = drctl("history", "--target", "aws", "--config", config);
+        assertThat(history.exit()).as(history.out()).isZero();
+        assertThat(history.out()).containsPattern("fo-\\S+  planned  us-east-1 -> us-east-2  started \\S+  finished \\S+  succeeded in")
+                .containsPattern("promote \\d+\\.\\d{3} s").contains("switch-traffic");
     }
 
     @Test

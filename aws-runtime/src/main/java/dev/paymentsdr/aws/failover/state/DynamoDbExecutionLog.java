@@ -12,6 +12,7 @@ import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RecordType;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.model.Step;
+import dev.paymentsdr.failover.port.out.ExecutionHistory;
 import dev.paymentsdr.failover.port.out.ExecutionLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * record is never overwritten and the order is the order of appends, not of clocks. The start of each
  * execution is also indexed under {@code executions} by time, in the same transaction, to find the latest.
  */
-public final class DynamoDbExecutionLog implements ExecutionLog {
+public final class DynamoDbExecutionLog implements ExecutionLog, ExecutionHistory {
     private static final String INDEX = "executions";
     private static final int ATTEMPTS = 5;
 
@@ -101,6 +102,28 @@ public final class DynamoDbExecutionLog implements ExecutionLog {
         } catch (SdkException e) {
             throw new AwsFailoverException("cannot read the execution index in table " + table + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<ExecutionId> recent(int limit) {
+        ExecutionHistory.checkLimit(limit);
+        List<ExecutionId> ids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        try {
+            // the index sorts by start time; a page may stop short of the limit (1 MB), so page until it is reached
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(INDEX))).scanIndexForward(false).limit(limit)
+                        .exclusiveStartKey(from));
+                page.items().stream().map(item -> new ExecutionId(text(item, "executionId")))
+                        .filter(id -> !ids.contains(id)).forEach(ids::add);
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null && ids.size() < limit);
+        } catch (SdkException e) {
+            throw new AwsFailoverException("cannot read the execution index in table " + table + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(ids.subList(0, Math.min(limit, ids.size())));
     }
 
     private long lastSequence(ExecutionId executionId) {

@@ -54,6 +54,26 @@ class FailoverCliTest {
     }
 
     @Test
+    void aMetricsPortOrAddressThatCannotBeBoundIsRejectedBeforeAnythingStarts() {
+        assertThat(usageError(new MonitorCommand(), "--metrics-port", "70000", "--lab-dir", dir.toString()))
+                .contains("--metrics-port: must be 0 (a free port) to 65535, was 70000");
+        assertThat(usageError(new MonitorCommand(), "--metrics-port", "0", "--metrics-address", "metrics.example",
+                "--lab-dir", dir.toString())).contains("--metrics-address: expected an IP address").contains("'metrics.example'");
+    }
+
+    @Test
+    void aMetricsPortThatIsTakenIsAUsageErrorBeforeAnyProbe() throws Exception {
+        Path lab = StoppedLab.write(dir.resolve("lab"));
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String error = usageError(new MonitorCommand(), "--lab-dir", lab.toString(), "--metrics-port",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertThat(error).contains("--metrics-port: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("choose another port or address");
+        }
+    }
+
+    @Test
     void theAwsTargetNeedsAnEnvironmentOrAConfigFile_andLabOptionsDoNotMixWithIt() {
         assertThat(usageError(new FailoverCommand(), "--target", "aws")).contains("--environment SUFFIX").contains("--config FILE");
         assertThat(usageError(new StatusCommand(), "--target", "aws", "--lab-dir", dir.toString())).contains("--lab-dir names a lab");

@@ -88,6 +88,10 @@ class AwsTargetCliIT {
 
         assertThat(planned.exit()).as(planned.out()).isZero();
         assertThat(planned.out()).contains("switch-traffic done").contains("COMPLETED");
+        // each step as a progress phase (on stderr): its start, then its end with how long it took
+        assertThat(planned.out()).containsPattern("(?m)^failover \\[ *\\d+\\.\\d s\\] promote \\.\\.\\.$")
+                .containsPattern("(?m)^failover \\[ *\\d+\\.\\d s\\] promote done in \\d+\\.\\d s: ");
+        System.out.println(planned.out());
         assertThat(world.isWriter(AwsWorld.EAST_2)).isTrue();
 
         Run status = drctl("status", "--target", "aws", "--config", config);

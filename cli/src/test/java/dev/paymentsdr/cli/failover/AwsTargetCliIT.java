@@ -103,6 +103,13 @@ class AwsTargetCliIT {
         assertThat(history.exit()).as(history.out()).isZero();
         assertThat(history.out()).containsPattern("fo-\\S+  planned  us-east-1 -> us-east-2  started \\S+  finished \\S+  succeeded in")
                 .containsPattern("promote \\d+\\.\\d{3} s").contains("switch-traffic");
+        String id = history.out().substring(0, history.out().indexOf(' '));
+
+        Run detail = drctl("history", "--target", "aws", "--config", config, id);
+        assertThat(detail.exit()).as(detail.out()).isZero();
+        assertThat(detail.out()).contains("execution " + id).contains("outcome:  succeeded in")
+                .containsPattern("promote +\\S+ +\\d+\\.\\d{3} s +done +SwitchoverGlobalCluster moved the writer to us-east-2");
+        System.out.println(history.out() + "\n" + detail.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.failover.application.FailoverRequests;
+import dev.paymentsdr.failover.application.ObservedExecutionLog;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
@@ -79,7 +80,7 @@ public final class FailoverCommand implements Callable<Integer> {
         ExecutionResult result;
         // each step as a phase on stderr; the execution's header and outcome stay on stdout
         try (PhaseProgress progress = PhaseProgress.onStderr(request.mode() == FailoverMode.FAILBACK ? "failback" : "failover")) {
-            result = target.runtime().withExecutionLog(log -> new ProgressExecutionLog(log, progress))
+            result = target.runtime().withExecutionLog(log -> new ObservedExecutionLog(log, new StepProgress(progress)))
                     .orchestrator(dev.paymentsdr.failover.application.FailoverRuntime.processOwner()).run(request, false);
         }
         (result.succeeded() ? System.out : System.err).println(result.outcome() + ": " + result.message());

@@ -3,27 +3,20 @@ package dev.paymentsdr.cli.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymentsdr.aws.failover.testing.AwsWorld;
-import dev.paymentsdr.aws.failover.testing.MotoTest;
 import dev.paymentsdr.cli.Drctl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code drctl ... --target aws} against moto, found the way an operator's shell would: the SDK's standard
- * endpoint, credentials and region settings (here as the system properties the SDK reads alongside
- * {@code AWS_ENDPOINT_URL} and friends), and the resources from a {@code --config} file.
- */
+/** {@code drctl ... --target aws} against moto, found through the SDK's own settings and a {@code --config} file. */
 class AwsTargetCliIT {
-    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region"};
+    private static MotoDeployment deployment;
     private static AwsWorld world;
 
     @TempDir
@@ -31,19 +24,13 @@ class AwsTargetCliIT {
 
     @BeforeAll
     static void pointTheSdkAtMoto() {
-        world = new AwsWorld(MotoTest.server());
-        System.setProperty("aws.endpointUrl", MotoTest.server().endpoint().toString());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("aws.region", "us-east-1");
+        deployment = new MotoDeployment();
+        world = deployment.world();
     }
 
     @AfterAll
     static void restore() {
-        for (String p : PROPERTIES) {
-            System.clearProperty(p);
-        }
-        world.close();
+        deployment.close();
     }
 
     private record Run(int exit, String out) {
@@ -66,10 +53,7 @@ class AwsTargetCliIT {
     }
 
     private Path config() throws Exception {
-        Path file = dir.resolve("failover.properties");
-        Files.writeString(file, world.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")));
-        return file;
+        return deployment.config(dir);
     }
 
     @Test
@@ -116,9 +100,7 @@ class AwsTargetCliIT {
     void aConfigWithABadValueIsAUsageErrorThatChangesNothing() throws Exception {
         Map<String, String> settings = new java.util.LinkedHashMap<>(world.settings());
         settings.put("region.us-east-2.min-tasks", "many");
-        Path file = dir.resolve("bad.properties");
-        Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")));
+        Path file = MotoDeployment.config(dir, "bad.properties", settings);
 
         Run run = drctl("failover", "--target", "aws", "--config", file.toString());
 

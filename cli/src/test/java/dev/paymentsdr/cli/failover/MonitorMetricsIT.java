@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.paymentsdr.aws.failover.testing.AwsWorld;
-import dev.paymentsdr.aws.failover.testing.MotoTest;
 import dev.paymentsdr.cli.Drctl;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,13 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,8 @@ import picocli.CommandLine;
  * when the active region goes out, from the execution log in DynamoDB.
  */
 class MonitorMetricsIT {
-    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region"};
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static MotoDeployment deployment;
     private static AwsWorld world;
 
     @TempDir
@@ -42,19 +39,13 @@ class MonitorMetricsIT {
 
     @BeforeAll
     static void pointTheSdkAtMoto() {
-        world = new AwsWorld(MotoTest.server());
-        System.setProperty("aws.endpointUrl", MotoTest.server().endpoint().toString());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("aws.region", "us-east-1");
+        deployment = new MotoDeployment();
+        world = deployment.world();
     }
 
     @AfterAll
     static void restore() {
-        for (String p : PROPERTIES) {
-            System.clearProperty(p);
-        }
-        world.close();
+        deployment.close();
     }
 
     private static HttpResponse<String> scrape(int port) throws IOException, InterruptedException {
@@ -69,9 +60,7 @@ class MonitorMetricsIT {
 
     @Test
     void theMonitorExportsEachProbe_andTheFailoverItStartsWhenTheActiveRegionGoesOut() throws Exception {
-        Path config = dir.resolve("failover.properties");
-        Files.writeString(config, world.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")));
+        Path config = deployment.config(dir);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);

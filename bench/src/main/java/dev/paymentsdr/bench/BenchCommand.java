@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path dir = resultsDir != null ? resultsDir : home.resolve("bench/results");
         ApiBenchmarkResult result;
         // phases on stderr: stdout carries the figures and the Markdown table
-        try (PhaseProgress progress = PhaseProgress.onStderr("bench")) {
+        try (PhaseProgress progress = PhaseProgress.on("bench", spec.commandLine().getErr())) {
             result = new ApiBenchmark(new ApiBenchmark.Options(modes, rounds, Duration.ofSeconds(durationSeconds),
                     Duration.ofSeconds(warmupSeconds), connections, pgbenchClients, poolSize), System.out, progress).run();
         }

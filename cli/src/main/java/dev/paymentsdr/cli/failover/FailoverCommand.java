@@ -51,7 +51,7 @@ public final class FailoverCommand implements Callable<Integer> {
         try (FailoverTarget opened = target.open(spec.commandLine())) {
             FailoverRequest request = request(spec.commandLine(), opened, planned ? FailoverMode.PLANNED : FailoverMode.UNPLANNED,
                     to, maxLag, allowDataLoss, executionId);
-            return run(opened, request, dryRun);
+            return run(opened, request, dryRun, spec.commandLine().getErr());
         }
     }
 
@@ -68,7 +68,7 @@ public final class FailoverCommand implements Callable<Integer> {
     }
 
     /** Prints the plan (dry run) or runs it, printing each record as it is written; exit 0 only when it completed. */
-    static int run(FailoverTarget target, FailoverRequest request, boolean dryRun) {
+    static int run(FailoverTarget target, FailoverRequest request, boolean dryRun, java.io.PrintWriter err) {
         if (dryRun) {
             request.plan().describe().forEach(System.out::println);
             target.describeNow(request.from(), request.to()).forEach(System.out::println);
@@ -79,7 +79,7 @@ public final class FailoverCommand implements Callable<Integer> {
                 + " from " + request.from() + " to " + request.to() + " (log: " + target.logLocation() + ")");
         ExecutionResult result;
         // each step as a phase on stderr; the execution's header and outcome stay on stdout
-        try (PhaseProgress progress = PhaseProgress.onStderr(request.mode() == FailoverMode.FAILBACK ? "failback" : "failover")) {
+        try (PhaseProgress progress = PhaseProgress.on(request.mode() == FailoverMode.FAILBACK ? "failback" : "failover", err)) {
             result = target.runtime().withExecutionLog(log -> new ObservedExecutionLog(log, new StepProgress(progress)))
                     .orchestrator(dev.paymentsdr.failover.application.FailoverRuntime.processOwner()).run(request, false);
         }

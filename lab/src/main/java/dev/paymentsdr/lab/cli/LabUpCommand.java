@@ -76,7 +76,7 @@ public final class LabUpCommand implements Callable<Integer> {
     public Integer call() {
         LabConfig config = config();
         // phases on stderr, the status table on stdout
-        try (PhaseProgress progress = PhaseProgress.onStderr("lab up")) {
+        try (PhaseProgress progress = PhaseProgress.on("lab up", spec.commandLine().getErr())) {
             return up(config, progress);
         }
     }

@@ -1,6 +1,6 @@
 package dev.paymentsdr.service.console;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.time.Duration;
@@ -20,7 +20,7 @@ public final class PhaseProgress implements AutoCloseable {
     public static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final String command;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final InstantSource clock;
     private final Instant begun;
     private final ScheduledExecutorService ticker;
@@ -33,12 +33,12 @@ public final class PhaseProgress implements AutoCloseable {
      * @param heartbeat how long a phase may run silently before a "still running" line; zero for none
      *                  (tests call {@link #tick()} with their own clock instead)
      */
-    public PhaseProgress(String command, PrintStream out, InstantSource clock, Duration heartbeat) {
+    public PhaseProgress(String command, PrintWriter out, InstantSource clock, Duration heartbeat) {
         this(command, out, clock, heartbeat, !heartbeat.isZero());
     }
 
     /** With {@code ticking} false no thread calls {@link #tick()}: a test calls it after moving its clock. */
-    PhaseProgress(String command, PrintStream out, InstantSource clock, Duration heartbeat, boolean ticking) {
+    PhaseProgress(String command, PrintWriter out, InstantSource clock, Duration heartbeat, boolean ticking) {
         this.command = command;
         this.out = out;
         this.clock = clock;
@@ -58,9 +58,9 @@ public final class PhaseProgress implements AutoCloseable {
         }
     }
 
-    /** Progress of {@code command} on stderr with the wall clock and the usual heartbeat. */
-    public static PhaseProgress onStderr(String command) {
-        return new PhaseProgress(command, System.err, Clock.systemUTC(), HEARTBEAT);
+    /** Progress of {@code command} on {@code err} (the command line's stderr) with the wall clock and the usual heartbeat. */
+    public static PhaseProgress on(String command, PrintWriter err) {
+        return new PhaseProgress(command, err, Clock.systemUTC(), HEARTBEAT);
     }
 
     /** A new phase begins; the one running, if any, ends as done. */

@@ -2,9 +2,8 @@ package dev.paymentsdr.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,19 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class PhaseProgressTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final StringWriter text = new StringWriter();
 
     private void advance(long millis) {
         now.set(now.get().plusMillis(millis));
     }
 
     private String[] lines() {
-        return bytes.toString(StandardCharsets.UTF_8).split("\n");
+        return text.toString().split("\n");
     }
 
     @Test
     void eachPhaseIsPrintedAsItStartsAndAsItEndsWithItsDuration_andTheTimeSinceTheCommandBegan() {
-        try (PhaseProgress progress = new PhaseProgress("lab up", new PrintStream(bytes, true, StandardCharsets.UTF_8),
+        try (PhaseProgress progress = new PhaseProgress("lab up", new PrintWriter(text, true),
                 now::get, Duration.ZERO)) {
             progress.start("start PostgreSQL");
             advance(1200);
@@ -45,7 +44,7 @@ class PhaseProgressTest {
 
     @Test
     void aLongSilentPhaseSaysItStillRuns_onlyAfterTheHeartbeatOfSilence() {
-        PhaseProgress progress = new PhaseProgress("bench", new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get,
+        PhaseProgress progress = new PhaseProgress("bench", new PrintWriter(text, true), now::get,
                 Duration.ofSeconds(5), false);
         progress.start("warm-up");
         advance(4900);

@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoDbExecutionLog implements ExecutionLog, ExecutionHistory {
     private static final String INDEX = "executions";
     private static final int ATTEMPTS = 5;
+    // fixed width, so the index sorts by time: Instant.toString drops zero fractions, and "00Z" sorted after "00.5Z"
+    private static final java.time.format.DateTimeFormatter INDEX_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -53,7 +56,7 @@ public final class DynamoDbExecutionLog implements ExecutionLog, ExecutionHistor
             try {
                 if (record.type() == RecordType.EXECUTION_STARTED) {
                     Map<String, AttributeValue> index = Map.of(StateTable.PK, s(INDEX),
-                            StateTable.SK, s(record.at() + "#" + record.executionId().value()),
+                            StateTable.SK, s(INDEX_TIME.format(record.at()) + "#" + record.executionId().value()),
                             "executionId", s(record.executionId().value()), StateTable.TTL, item.get(StateTable.TTL));
                     dynamo.transactWriteItems(b -> b.transactItems(
                             t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(sk)")),

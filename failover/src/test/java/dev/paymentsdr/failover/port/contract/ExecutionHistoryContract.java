@@ -54,6 +54,16 @@ public abstract class ExecutionHistoryContract {
     }
 
     @Test
+    void givenTwoExecutionsInOneSecond_theFirstOnTheWholeSecond_thenTheLaterOneIsListedFirst() {
+        Instant whole = Instant.parse("2026-01-01T00:00:00Z");
+        start("fo-history-whole-second", whole);
+        start("fo-history-half-second-later", whole.plusMillis(500));
+
+        assertThat(history().recent(2)).extracting(ExecutionId::value)
+                .containsExactly("fo-history-half-second-later", "fo-history-whole-second");
+    }
+
+    @Test
     void givenAnEmptyLog_thenTheHistoryIsEmpty() {
         assertThat(history().recent(20)).isEmpty();
     }

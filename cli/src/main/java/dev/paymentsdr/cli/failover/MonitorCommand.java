@@ -53,8 +53,8 @@ public final class MonitorCommand implements Callable<Integer> {
                     + " 0 picks a free port and prints it (default: no metrics server).")
     private Integer metricsPort;
 
-    @Option(names = "--metrics-address", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "IP address the metrics server binds to, with --metrics-port (default: ${DEFAULT-VALUE};"
+    @Option(names = "--metrics-address", paramLabel = "ADDRESS",
+            description = "IP address the metrics server binds to, with --metrics-port (default: 127.0.0.1;"
                     + " 0.0.0.0 for every interface).")
     private String metricsAddress;
 
@@ -94,6 +94,10 @@ public final class MonitorCommand implements Callable<Integer> {
 
     /** Port and address are checked before anything is opened or probed: a typo changes nothing. */
     private void checkMetricsFlags() {
+        if (metricsAddress != null && metricsPort == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-address needs --metrics-port PORT");
+        }
+        metricsAddress = metricsAddress == null ? "127.0.0.1" : metricsAddress;
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--metrics-port: must be 0 (a free port) to 65535,"
                     + " was " + metricsPort);

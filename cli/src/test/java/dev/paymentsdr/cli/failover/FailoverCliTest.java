@@ -59,6 +59,8 @@ class FailoverCliTest {
                 .contains("--metrics-port: must be 0 (a free port) to 65535, was 70000");
         assertThat(usageError(new MonitorCommand(), "--metrics-port", "0", "--metrics-address", "metrics.example",
                 "--lab-dir", dir.toString())).contains("--metrics-address: expected an IP address").contains("'metrics.example'");
+        assertThat(usageError(new MonitorCommand(), "--metrics-address", "0.0.0.0", "--lab-dir", dir.toString()))
+                .contains("--metrics-address needs --metrics-port PORT");
     }
 
     @Test

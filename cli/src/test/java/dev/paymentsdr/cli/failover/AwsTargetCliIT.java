@@ -9,28 +9,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code drctl ... --target aws} against moto, found through the SDK's own settings and a {@code --config} file. */
 class AwsTargetCliIT {
-    private static MotoDeployment deployment;
+    @RegisterExtension
+    static final MotoDeployment deployment = new MotoDeployment();
     private static AwsWorld world;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void pointTheSdkAtMoto() {
-        deployment = new MotoDeployment();
+    static void theDeployment() {
         world = deployment.world();
-    }
-
-    @AfterAll
-    static void restore() {
-        deployment.close();
     }
 
     private record Run(int exit, String out) {

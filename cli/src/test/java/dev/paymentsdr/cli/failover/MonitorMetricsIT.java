@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -31,21 +31,16 @@ import picocli.CommandLine;
  */
 class MonitorMetricsIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static MotoDeployment deployment;
+    @RegisterExtension
+    static final MotoDeployment deployment = new MotoDeployment();
     private static AwsWorld world;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void pointTheSdkAtMoto() {
-        deployment = new MotoDeployment();
+    static void theDeployment() {
         world = deployment.world();
-    }
-
-    @AfterAll
-    static void restore() {
-        deployment.close();
     }
 
     private static HttpResponse<String> scrape(int port) throws IOException, InterruptedException {

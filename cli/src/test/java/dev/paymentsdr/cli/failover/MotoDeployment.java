@@ -7,18 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An AWS deployment in moto that {@code drctl ... --target aws} finds the way an operator's shell would: the SDK's
+ * A JUnit extension (register it as a static field): an AWS deployment in moto, for the whole test class, that {@code drctl ... --target aws} finds the way an operator's shell would: the SDK's
  * standard endpoint, credentials and region settings (as the system properties the SDK reads alongside
  * {@code AWS_ENDPOINT_URL} and friends), and the resources from a {@code --config} file.
  */
-final class MotoDeployment implements AutoCloseable {
+final class MotoDeployment implements BeforeAllCallback, AfterAllCallback {
     private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region"};
 
-    private final AwsWorld world;
+    private AwsWorld world;
 
-    MotoDeployment() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         world = new AwsWorld(MotoTest.server());
         System.setProperty("aws.endpointUrl", MotoTest.server().endpoint().toString());
         System.setProperty("aws.accessKeyId", "testing");
@@ -44,7 +48,7 @@ final class MotoDeployment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         for (String p : PROPERTIES) {
             System.clearProperty(p);
         }

@@ -7,6 +7,7 @@ import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.adapter.out.persistence.DataSources;
 import dev.paymentsdr.service.adapter.out.persistence.SchemaMigrator;
 import dev.paymentsdr.service.adapter.out.persistence.SqlDialect;
+import dev.paymentsdr.service.console.PhaseProgress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,10 +39,13 @@ public final class ApiBenchmark {
 
     private final Options options;
     private final PrintStream out;
+    private final PhaseProgress progress;
 
-    public ApiBenchmark(Options options, PrintStream out) {
+    /** Figures go to {@code out}; the phases to {@code progress}, so the figures stay apart from the progress lines. */
+    public ApiBenchmark(Options options, PrintStream out, PhaseProgress progress) {
         this.options = options;
         this.out = out;
+        this.progress = progress;
     }
 
     public ApiBenchmarkResult run() throws IOException, SQLException {
@@ -49,9 +53,12 @@ public final class ApiBenchmark {
         String version = "unknown";
         for (ReplicationMode mode : options.modes()) {
             Path work = Files.createTempDirectory("payments-bench-");
+            progress.start(mode.wireName() + ": start PostgreSQL" + (mode == ReplicationMode.NONE ? "" : " and its "
+                    + mode.wireName() + " standby"));
             try (BenchDatabase database = BenchDatabase.start(mode)) {
                 version = serverVersion(database.primary());
                 results.add(runMode(database, work));
+                progress.done("");
             } finally {
                 TemporaryPostgres.deleteTree(work);
             }
@@ -228,7 +235,7 @@ public final class ApiBenchmark {
     }
 
     private void phase(ReplicationMode mode, String text) {
-        out.println("bench [" + mode.wireName() + "]: " + text);
+        progress.start(mode.wireName() + ": " + text);
     }
 
     private void report(String name, LoadFigures f, PhaseCost cost) {

@@ -1,5 +1,6 @@
 package dev.paymentsdr.bench;
 
+import dev.paymentsdr.service.console.PhaseProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,9 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path home = Path.of(System.getProperty("drctl.home", ".")).toAbsolutePath();
         Path dir = resultsDir != null ? resultsDir : home.resolve("bench/results");
-        ApiBenchmark benchmark = new ApiBenchmark(new ApiBenchmark.Options(modes, rounds, Duration.ofSeconds(durationSeconds),
-                Duration.ofSeconds(warmupSeconds), connections, pgbenchClients, poolSize), System.out);
-        ApiBenchmarkResult result = benchmark.run();
+        ApiBenchmarkResult result;
+        // phases on stderr: stdout carries the figures and the Markdown table
+        try (PhaseProgress progress = PhaseProgress.on("bench", spec.commandLine().getErr())) {
+            result = new ApiBenchmark(new ApiBenchmark.Options(modes, rounds, Duration.ofSeconds(durationSeconds),
+                    Duration.ofSeconds(warmupSeconds), connections, pgbenchClients, poolSize), System.out, progress).run();
+        }
         System.out.println();
         System.out.print(result.toMarkdown());
         ResultsWriter writer = new ResultsWriter();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             dev.paymentsdr.service.reconcile.ReconcileCommand.class,
             dev.paymentsdr.bench.BenchCommand.class,
             dev.paymentsdr.lab.cli.LabCommand.class,
-            dev.paymentsdr.cli.failover.FailoverCommand.class, dev.paymentsdr.cli.failover.FailbackCommand.class, dev.paymentsdr.cli.failover.MonitorCommand.class, dev.paymentsdr.cli.failover.StatusCommand.class,
+            dev.paymentsdr.cli.failover.FailoverCommand.class, dev.paymentsdr.cli.failover.FailbackCommand.class, dev.paymentsdr.cli.failover.MonitorCommand.class, dev.paymentsdr.cli.failover.StatusCommand.class, dev.paymentsdr.cli.failover.HistoryCommand.class,
             dev.paymentsdr.lab.drill.DrillCommand.class,
             dev.paymentsdr.infra.SynthCommand.class,
             CommandLine.HelpCommand.class,

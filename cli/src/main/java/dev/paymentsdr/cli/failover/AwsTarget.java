@@ -2,9 +2,11 @@ package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.aws.failover.AwsClients;
 import dev.paymentsdr.aws.failover.AwsFailover;
+import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
 import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.application.Sleeper;
 import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.ExecutionHistory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,11 @@ final class AwsTarget implements FailoverTarget {
     @Override
     public String logLocation() {
         return "DynamoDB table " + failover.resources().stateTable() + " in " + failover.resources().stateTableRegion();
+    }
+
+    @Override
+    public ExecutionHistory history() {
+        return new DynamoDbExecutionLog(clients.dynamoDb(failover.resources().stateTableRegion()), failover.resources().stateTable());
     }
 
     @Override

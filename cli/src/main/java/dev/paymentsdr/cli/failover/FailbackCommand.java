@@ -34,7 +34,7 @@ public final class FailbackCommand implements Callable<Integer> {
         try (FailoverTarget opened = target.open(spec.commandLine())) {
             FailoverRequest request = FailoverCommand.request(spec.commandLine(), opened, FailoverMode.FAILBACK, to,
                     Duration.ZERO, false, executionId);
-            return FailoverCommand.run(opened, request, dryRun);
+            return FailoverCommand.run(opened, request, dryRun, spec.commandLine().getErr());
         }
     }
 }

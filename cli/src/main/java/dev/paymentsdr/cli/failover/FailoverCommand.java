@@ -1,11 +1,12 @@
 package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.failover.application.FailoverRequests;
-import dev.paymentsdr.failover.application.PrintingExecutionLog;
+import dev.paymentsdr.failover.application.ObservedExecutionLog;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.lab.failover.cli.DurationConverter;
+import dev.paymentsdr.service.console.PhaseProgress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,7 +51,7 @@ public final class FailoverCommand implements Callable<Integer> {
         try (FailoverTarget opened = target.open(spec.commandLine())) {
             FailoverRequest request = request(spec.commandLine(), opened, planned ? FailoverMode.PLANNED : FailoverMode.UNPLANNED,
                     to, maxLag, allowDataLoss, executionId);
-            return run(opened, request, dryRun);
+            return run(opened, request, dryRun, spec.commandLine().getErr());
         }
     }
 
@@ -67,7 +68,7 @@ public final class FailoverCommand implements Callable<Integer> {
     }
 
     /** Prints the plan (dry run) or runs it, printing each record as it is written; exit 0 only when it completed. */
-    static int run(FailoverTarget target, FailoverRequest request, boolean dryRun) {
+    static int run(FailoverTarget target, FailoverRequest request, boolean dryRun, java.io.PrintWriter err) {
         if (dryRun) {
             request.plan().describe().forEach(System.out::println);
             target.describeNow(request.from(), request.to()).forEach(System.out::println);
@@ -76,8 +77,12 @@ public final class FailoverCommand implements Callable<Integer> {
         }
         System.out.println("Execution " + request.executionId() + " on " + target.name() + ": " + request.mode().label()
                 + " from " + request.from() + " to " + request.to() + " (log: " + target.logLocation() + ")");
-        ExecutionResult result = target.runtime().withExecutionLog(log -> new PrintingExecutionLog(log, System.out))
-                .orchestrator(dev.paymentsdr.failover.application.FailoverRuntime.processOwner()).run(request, false);
+        ExecutionResult result;
+        // each step as a phase on stderr; the execution's header and outcome stay on stdout
+        try (PhaseProgress progress = PhaseProgress.on(request.mode() == FailoverMode.FAILBACK ? "failback" : "failover", err)) {
+            result = target.runtime().withExecutionLog(log -> new ObservedExecutionLog(log, new StepProgress(progress)))
+                    .orchestrator(dev.paymentsdr.failover.application.FailoverRuntime.processOwner()).run(request, false);
+        }
         (result.succeeded() ? System.out : System.err).println(result.outcome() + ": " + result.message());
         hint(target, result).ifPresent(System.err::println);
         return result.succeeded() ? 0 : 1;

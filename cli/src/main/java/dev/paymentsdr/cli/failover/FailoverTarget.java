@@ -1,8 +1,10 @@
 package dev.paymentsdr.cli.failover;
 
+import dev.paymentsdr.failover.application.ExecutionSummaries;
 import dev.paymentsdr.failover.application.FailoverRequests;
 import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.ExecutionHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,14 @@ interface FailoverTarget extends AutoCloseable {
 
     /** Target-specific status entries (nested maps print as sections). */
     Map<String, Object> status();
+
+    /** The listing of past executions in the target's execution log. */
+    ExecutionHistory history();
+
+    /** Past and running executions as summaries, for history and metrics. */
+    default ExecutionSummaries executions() {
+        return new ExecutionSummaries(history(), runtime().ports().log(), runtime().ports().lease());
+    }
 
     default FailoverRequests requests() {
         return new FailoverRequests(runtime().ports().traffic(), runtime().ports().log(), this::recordedPrimary,

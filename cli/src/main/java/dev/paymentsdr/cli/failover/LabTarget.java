@@ -2,6 +2,7 @@ package dev.paymentsdr.cli.failover;
 
 import dev.paymentsdr.failover.application.FailoverRuntime;
 import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.ExecutionHistory;
 import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabStatus;
 import dev.paymentsdr.lab.failover.LabFailover;
@@ -36,6 +37,11 @@ final class LabTarget implements FailoverTarget {
     @Override
     public String logLocation() {
         return failover.executionLog().file().toString();
+    }
+
+    @Override
+    public ExecutionHistory history() {
+        return failover.executionLog();
     }
 
     @Override

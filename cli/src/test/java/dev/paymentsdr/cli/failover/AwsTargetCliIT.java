@@ -3,47 +3,29 @@ package dev.paymentsdr.cli.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymentsdr.aws.failover.testing.AwsWorld;
-import dev.paymentsdr.aws.failover.testing.MotoTest;
 import dev.paymentsdr.cli.Drctl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code drctl ... --target aws} against moto, found the way an operator's shell would: the SDK's standard
- * endpoint, credentials and region settings (here as the system properties the SDK reads alongside
- * {@code AWS_ENDPOINT_URL} and friends), and the resources from a {@code --config} file.
- */
+/** {@code drctl ... --target aws} against moto, found through the SDK's own settings and a {@code --config} file. */
 class AwsTargetCliIT {
-    private static final String[] PROPERTIES = {"aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region"};
+    @RegisterExtension
+    static final MotoDeployment deployment = new MotoDeployment();
     private static AwsWorld world;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void pointTheSdkAtMoto() {
-        world = new AwsWorld(MotoTest.server());
-        System.setProperty("aws.endpointUrl", MotoTest.server().endpoint().toString());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("aws.region", "us-east-1");
-    }
-
-    @AfterAll
-    static void restore() {
-        for (String p : PROPERTIES) {
-            System.clearProperty(p);
-        }
-        world.close();
+    static void theDeployment() {
+        world = deployment.world();
     }
 
     private record Run(int exit, String out) {
@@ -66,10 +48,7 @@ class AwsTargetCliIT {
     }
 
     private Path config() throws Exception {
-        Path file = dir.resolve("failover.properties");
-        Files.writeString(file, world.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")));
-        return file;
+        return deployment.config(dir);
     }
 
     @Test
@@ -88,21 +67,35 @@ class AwsTargetCliIT {
 
         assertThat(planned.exit()).as(planned.out()).isZero();
         assertThat(planned.out()).contains("switch-traffic done").contains("COMPLETED");
+        // each step as a progress phase (on stderr): its start, then its end with how long it took
+        assertThat(planned.out()).containsPattern("(?m)^failover \\[ *\\d+\\.\\d s\\] promote \\.\\.\\.$")
+                .containsPattern("(?m)^failover \\[ *\\d+\\.\\d s\\] promote done in \\d+\\.\\d s: ");
+        System.out.println(planned.out());
         assertThat(world.isWriter(AwsWorld.EAST_2)).isTrue();
 
         Run status = drctl("status", "--target", "aws", "--config", config);
         assertThat(status.exit()).as(status.out()).isZero();
         assertThat(status.out()).contains("target: aws").contains("active region at Route 53: us-east-2")
                 .contains("state: COMPLETED").contains("mode: planned");
+
+        Run history = drctl("history", "--target", "aws", "--config", config);
+        assertThat(history.exit()).as(history.out()).isZero();
+        assertThat(history.out()).containsPattern("fo-\\S+  planned  us-east-1 -> us-east-2  started \\S+  finished \\S+  succeeded in")
+                .containsPattern("promote \\d+\\.\\d{3} s").contains("switch-traffic");
+        String id = history.out().substring(0, history.out().indexOf(' '));
+
+        Run detail = drctl("history", "--target", "aws", "--config", config, id);
+        assertThat(detail.exit()).as(detail.out()).isZero();
+        assertThat(detail.out()).contains("execution " + id).contains("outcome:  succeeded in")
+                .containsPattern("promote +\\S+ +\\d+\\.\\d{3} s +done +SwitchoverGlobalCluster moved the writer to us-east-2");
+        System.out.println(history.out() + "\n" + detail.out());
     }
 
     @Test
     void aConfigWithABadValueIsAUsageErrorThatChangesNothing() throws Exception {
         Map<String, String> settings = new java.util.LinkedHashMap<>(world.settings());
         settings.put("region.us-east-2.min-tasks", "many");
-        Path file = dir.resolve("bad.properties");
-        Files.writeString(file, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("\n")));
+        Path file = MotoDeployment.config(dir, "bad.properties", settings);
 
         Run run = drctl("failover", "--target", "aws", "--config", file.toString());
 

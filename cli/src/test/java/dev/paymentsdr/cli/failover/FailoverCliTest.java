@@ -37,18 +37,7 @@ class FailoverCliTest {
 
     @Test
     void anExecutionIdThatWasNeverStartedIsAnErrorThatChangesNothing() {
-        Path labDir = dir.resolve("lab");
-        new dev.paymentsdr.lab.state.LabStateStore(labDir).save(new dev.paymentsdr.lab.state.LabState(
-                dev.paymentsdr.lab.state.LabState.CURRENT_VERSION, labDir.toString(), labDir.resolve("pg").toString(),
-                labDir.resolve("db-password").toString(), dev.paymentsdr.lab.ReplicationMode.SYNC, 1000, 3, 2, 18080,
-                labDir.resolve("haproxy.cfg").toString(), labDir.resolve("haproxy.sock").toString(),
-                labDir.resolve("haproxy.log").toString(), null, java.util.List.of(
-                        new dev.paymentsdr.lab.state.RegionState("us-east-1", dev.paymentsdr.lab.RegionRole.PRIMARY, 18081,
-                                labDir.resolve("pg/us-east-1").toString(), null, 18083, null, labDir.resolve("a.log").toString()),
-                        new dev.paymentsdr.lab.state.RegionState("us-east-2", dev.paymentsdr.lab.RegionRole.STANDBY, 18082,
-                                labDir.resolve("pg/us-east-2").toString(), null, 18084, null, labDir.resolve("b.log").toString())),
-                new dev.paymentsdr.lab.state.NetworkState(18090, null, labDir.resolve("toxiproxy.log").toString(), 12, "set",
-                        "us-east-2", java.util.List.of())));
+        Path labDir = StoppedLab.write(dir.resolve("lab"));
 
         String error = usageError(new FailoverCommand(), "--lab-dir", labDir.toString(), "--execution-id", "fo-nope");
 
@@ -62,6 +51,28 @@ class FailoverCliTest {
     void aMonitorThresholdOutsideOneToHundredIsRejectedBeforeAnythingStarts() {
         assertThat(usageError(new MonitorCommand(), "--failures", "0", "--lab-dir", dir.toString())).contains("1..100");
         assertThat(usageError(new MonitorCommand(), "--interval", "0s", "--lab-dir", dir.toString())).contains("must be positive");
+    }
+
+    @Test
+    void aMetricsPortOrAddressThatCannotBeBoundIsRejectedBeforeAnythingStarts() {
+        assertThat(usageError(new MonitorCommand(), "--metrics-port", "70000", "--lab-dir", dir.toString()))
+                .contains("--metrics-port: must be 0 (a free port) to 65535, was 70000");
+        assertThat(usageError(new MonitorCommand(), "--metrics-port", "0", "--metrics-address", "metrics.example",
+                "--lab-dir", dir.toString())).contains("--metrics-address: expected an IP address").contains("'metrics.example'");
+        assertThat(usageError(new MonitorCommand(), "--metrics-address", "0.0.0.0", "--lab-dir", dir.toString()))
+                .contains("--metrics-address needs --metrics-port PORT");
+    }
+
+    @Test
+    void aMetricsPortThatIsTakenIsAUsageErrorBeforeAnyProbe() throws Exception {
+        Path lab = StoppedLab.write(dir.resolve("lab"));
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            String error = usageError(new MonitorCommand(), "--lab-dir", lab.toString(), "--metrics-port",
+                    Integer.toString(taken.getLocalPort()));
+
+            assertThat(error).contains("--metrics-port: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("choose another port or address");
+        }
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class HealthMonitor {
     private final Sleeper sleeper;
     private final Listener listener;
     private final ConsecutiveFailures failures;
+    private volatile ProbeObserver probes = ProbeObserver.NONE;
 
     public HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
                          Settings settings, Clock clock, Sleeper sleeper, Listener listener) {
@@ -44,6 +45,12 @@ public final class HealthMonitor {
         this.sleeper = sleeper;
         this.listener = listener;
         this.failures = new ConsecutiveFailures(settings.failureThreshold());
+    }
+
+    /** Lets {@code observer} hear every probe of the active region with its latency (the monitor's metrics). */
+    public HealthMonitor observeProbes(ProbeObserver observer) {
+        this.probes = java.util.Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     /**
@@ -76,8 +83,10 @@ public final class HealthMonitor {
             listener.onProbe(null, false, 0, "no region is selected at the global entry");
             return Optional.empty();
         }
+        java.time.Instant probeStarted = clock.instant();
         boolean ready = capacity.isReady(active.get());
         boolean tripped = failures.record(ready);
+        probes.probed(active.get(), ready, Duration.between(probeStarted, clock.instant()), failures.failures());
         listener.onProbe(active.get(), ready, failures.failures(), ready ? "ready" : "not ready");
         Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active.get())).findFirst();
         if (ready) {

@@ -5,6 +5,7 @@ import dev.paymentsdr.lab.LabConfig;
 import dev.paymentsdr.lab.LabConfigFile;
 import dev.paymentsdr.lab.LabException;
 import dev.paymentsdr.lab.ReplicationMode;
+import dev.paymentsdr.service.console.PhaseProgress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -74,19 +75,33 @@ public final class LabUpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabConfig config = config();
+        // phases on stderr, the status table on stdout
+        try (PhaseProgress progress = PhaseProgress.on("lab up", spec.commandLine().getErr())) {
+            return up(config, progress);
+        }
+    }
+
+    private int up(LabConfig config, PhaseProgress progress) {
+        progress.start("start the lab in " + config.dir());
         Lab lab;
         try {
-            lab = Lab.up(config, message -> spec.commandLine().getErr().println("lab: " + message));
+            lab = Lab.up(config, progress::note);
         } catch (LabException e) {
+            progress.failed(e.getMessage());
             spec.commandLine().getErr().println("drctl lab up: " + e.getMessage());
             return 1;
         }
+        String started = lab.startedByLastUp().isEmpty() ? "already running" : "started " + String.join(", ", lab.startedByLastUp());
+        progress.done(started);
+        progress.start("read the lab's status");
+        String status = StatusTable.render(lab.status());
+        progress.done("");
         if (lab.startedByLastUp().isEmpty()) {
             spec.commandLine().getOut().println("The lab in " + lab.dir() + " is already running.");
         } else {
             spec.commandLine().getOut().println("Started: " + String.join(", ", lab.startedByLastUp()) + ".");
         }
-        spec.commandLine().getOut().print(StatusTable.render(lab.status()));
+        spec.commandLine().getOut().print(status);
         spec.commandLine().getOut().flush();
         return 0;
     }

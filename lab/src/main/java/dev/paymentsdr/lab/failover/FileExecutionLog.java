@@ -10,6 +10,7 @@ import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RecordType;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.model.Step;
+import dev.paymentsdr.failover.port.out.ExecutionHistory;
 import dev.paymentsdr.failover.port.out.ExecutionLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * The execution log as a JSON-lines file: each record is appended and fsynced before {@link #append}
  * returns, so a record of a step's start is on disk before the step acts.
  */
-public final class FileExecutionLog implements ExecutionLog {
+public final class FileExecutionLog implements ExecutionLog, ExecutionHistory {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -69,6 +70,16 @@ public final class FileExecutionLog implements ExecutionLog {
     public synchronized Optional<ExecutionId> latest() {
         return readAll().stream().filter(r -> r.type() == RecordType.EXECUTION_STARTED)
                 .map(ExecutionRecord::executionId).reduce((a, b) -> b);
+    }
+
+    @Override
+    public synchronized List<ExecutionId> recent(int limit) {
+        ExecutionHistory.checkLimit(limit);
+        // the file is in append order, so the order of the start records is the order the executions started
+        List<ExecutionId> started = readAll().stream().filter(r -> r.type() == RecordType.EXECUTION_STARTED)
+                .map(ExecutionRecord::executionId).distinct().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        java.util.Collections.reverse(started);
+        return List.copyOf(started.subList(0, Math.min(limit, started.size())));
     }
 
     /** Every record in the file; a torn last line (a crash while writing) is skipped. */

@@ -56,15 +56,7 @@ class LabCommandTest {
     @Test
     void givenAStoppedLab_thenStatusPrintsEveryRegionAsStoppedAsTableAndAsJson(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("db-password"), "not-used-here\n");
-        new LabStateStore(dir).save(new LabState(LabState.CURRENT_VERSION, dir.toString(), dir.resolve("pg").toString(),
-                dir.resolve("db-password").toString(), ReplicationMode.ASYNC, 1000, 3, 2, 18080,
-                dir.resolve("haproxy.cfg").toString(), dir.resolve("haproxy.sock").toString(),
-                dir.resolve("haproxy.log").toString(), null,
-                List.of(new RegionState("us-east-1", RegionRole.PRIMARY, 18081, dir.resolve("pg/us-east-1").toString(),
-                                null, 18083, null, dir.resolve("a.log").toString()),
-                        new RegionState("us-east-2", RegionRole.STANDBY, 18082, dir.resolve("pg/us-east-2").toString(),
-                                null, 18084, null, dir.resolve("b.log").toString())),
-                SampleNetwork.of(dir)));
+        new LabStateStore(dir).save(stoppedAsyncLab(dir));
 
         assertThat(run("status", "--dir", dir.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("(async replication)").contains("HAProxy stopped")
@@ -73,6 +65,19 @@ class LabCommandTest {
         assertThat(run("status", "--dir", dir.toString(), "--json")).isZero();
         assertThat(out.toString()).contains("\"routes_to\" : null").contains("\"db_running\" : false")
                 .contains("\"pg_is_in_recovery\" : null");
+    }
+
+    @Test
+    void givenALabMadeWithOtherSettings_thenUpShowsItsPhaseStartingAndFailingOnStderr_andStartsNothing(@TempDir Path dir) {
+        new LabStateStore(dir).save(stoppedAsyncLab(dir));
+
+        assertThat(run("up", "--dir", dir.toString(), "--replication", "sync", "--no-install")).isEqualTo(1);
+
+        // the phase's start, then its end with its duration and why (other settings, or a program missing here)
+        assertThat(err.toString()).containsPattern("(?m)^lab up \\[ *\\d+\\.\\d s\\] start the lab in " + java.util.regex.Pattern.quote(
+                dir.toString()) + " \\.\\.\\.$").containsPattern("(?m)^lab up \\[ *\\d+\\.\\d s\\] start the lab in .* FAILED in"
+                + " \\d+\\.\\d s: .+$").contains("drctl lab up: ");
+        assertThat(out.toString()).as("stdout keeps only results").isEmpty();
     }
 
     @Test
@@ -101,5 +106,18 @@ class LabCommandTest {
                 .contains("REGION     ROLE")
                 .containsPattern("us-east-1 +primary +18081 +running +false +- +- +- +- +18083 +running +yes \\(200\\) +UP")
                 .containsPattern("us-east-2 +standby +18082 +running +true +streaming +sync +0 +0\\.000 +18084 +running +no \\(503\\) +DOWN backup");
+    }
+
+    /** The state of a two-region async lab whose processes are not running. */
+    private static LabState stoppedAsyncLab(Path dir) {
+        return new LabState(LabState.CURRENT_VERSION, dir.toString(), dir.resolve("pg").toString(),
+                dir.resolve("db-password").toString(), ReplicationMode.ASYNC, 1000, 3, 2, 18080,
+                dir.resolve("haproxy.cfg").toString(), dir.resolve("haproxy.sock").toString(),
+                dir.resolve("haproxy.log").toString(), null,
+                List.of(new RegionState("us-east-1", RegionRole.PRIMARY, 18081, dir.resolve("pg/us-east-1").toString(),
+                                null, 18083, null, dir.resolve("a.log").toString()),
+                        new RegionState("us-east-2", RegionRole.STANDBY, 18082, dir.resolve("pg/us-east-2").toString(),
+                                null, 18084, null, dir.resolve("b.log").toString())),
+                SampleNetwork.of(dir));
     }
 }

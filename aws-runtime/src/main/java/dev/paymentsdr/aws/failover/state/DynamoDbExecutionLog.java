@@ -12,6 +12,7 @@ import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RecordType;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.domain.model.Step;
+import dev.paymentsdr.failover.port.out.ExecutionHistory;
 import dev.paymentsdr.failover.port.out.ExecutionLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,9 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * record is never overwritten and the order is the order of appends, not of clocks. The start of each
  * execution is also indexed under {@code executions} by time, in the same transaction, to find the latest.
  */
-public final class DynamoDbExecutionLog implements ExecutionLog {
+public final class DynamoDbExecutionLog implements ExecutionLog, ExecutionHistory {
     private static final String INDEX = "executions";
     private static final int ATTEMPTS = 5;
+    // fixed width, so the index sorts by time: Instant.toString drops zero fractions, and "00Z" sorted after "00.5Z"
+    private static final java.time.format.DateTimeFormatter INDEX_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -52,7 +56,7 @@ public final class DynamoDbExecutionLog implements ExecutionLog {
             try {
                 if (record.type() == RecordType.EXECUTION_STARTED) {
                     Map<String, AttributeValue> index = Map.of(StateTable.PK, s(INDEX),
-                            StateTable.SK, s(record.at() + "#" + record.executionId().value()),
+                            StateTable.SK, s(INDEX_TIME.format(record.at()) + "#" + record.executionId().value()),
                             "executionId", s(record.executionId().value()), StateTable.TTL, item.get(StateTable.TTL));
                     dynamo.transactWriteItems(b -> b.transactItems(
                             t -> t.put(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(sk)")),
@@ -101,6 +105,28 @@ public final class DynamoDbExecutionLog implements ExecutionLog {
         } catch (SdkException e) {
             throw new AwsFailoverException("cannot read the execution index in table " + table + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<ExecutionId> recent(int limit) {
+        ExecutionHistory.checkLimit(limit);
+        List<ExecutionId> ids = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        try {
+            // the index sorts by start time; a page may stop short of the limit (1 MB), so page until it is reached
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(INDEX))).scanIndexForward(false).limit(limit)
+                        .exclusiveStartKey(from));
+                page.items().stream().map(item -> new ExecutionId(text(item, "executionId")))
+                        .filter(id -> !ids.contains(id)).forEach(ids::add);
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null && ids.size() < limit);
+        } catch (SdkException e) {
+            throw new AwsFailoverException("cannot read the execution index in table " + table + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(ids.subList(0, Math.min(limit, ids.size())));
     }
 
     private long lastSequence(ExecutionId executionId) {

@@ -13,7 +13,14 @@ import dev.paymentsdr.failover.port.out.DatabaseControl;
 import dev.paymentsdr.failover.port.out.Traffic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +30,15 @@ import java.util.function.BooleanSupplier;
  * healthy, so watching it never delays the detection of an active region's failure.
  */
 public final class HealthMonitor {
+    /** How late a finished probe may be counted while probes are in flight. */
+    static final Duration POLL_STEP = Duration.ofMillis(10);
+    /** Runs the probes of {@link #run}; daemon threads, so a probe stuck past its limit never holds the JVM. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "health-monitor-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Traffic traffic;
     private final Capacity capacity;
     private final DatabaseControl databases;
@@ -32,9 +48,17 @@ public final class HealthMonitor {
     private final Sleeper sleeper;
     private final Listener listener;
     private final ConsecutiveFailures failures;
+    private final Executor probes;
 
     public HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
                          Settings settings, Clock clock, Sleeper sleeper, Listener listener) {
+        this(traffic, capacity, databases, trigger, settings, clock, sleeper, listener, PROBES);
+    }
+
+    /** As above, with the executor that runs the probes of {@link #run} (tests run them on their own clock). */
+    HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
+                  Settings settings, Clock clock, Sleeper sleeper, Listener listener, Executor probes) {
+        this.probes = probes;
         this.traffic = traffic;
         this.capacity = capacity;
         this.databases = databases;
@@ -49,24 +73,62 @@ public final class HealthMonitor {
     /**
      * Probes until {@code stop} says so, or until a failover it started does not complete (a refused
      * or failed failover needs an operator: the monitor does not retry it in a loop).
+     * <p>
+     * Probes start at a fixed rate, so a slow answer does not stretch the time to detection. While the active region
+     * fails, or while a probe is still unanswered, the next probe starts a quarter interval after the last one (HAProxy's
+     * fastinter) without waiting for earlier ones to time out: a frozen region is confirmed dead after one probe limit
+     * and N-1 quarter intervals, not N limits back to back. Answers count in the order the probes started and each
+     * probe keeps the adapter's own limit, so it still takes N consecutive failures, and a region that answers slowly
+     * but within the limit is never failed over.
      */
     public Optional<ExecutionResult> run(BooleanSupplier stop) throws InterruptedException {
+        Deque<PendingProbe> pending = new ArrayDeque<>();
+        Instant lastStart = null;
         while (!stop.getAsBoolean()) {
-            java.time.Instant started = clock.instant();
-            Optional<ExecutionResult> result = probeOnce();
-            if (result.isPresent() && !result.get().succeeded()) {
-                return result;
+            while (!pending.isEmpty() && pending.peekFirst().answer().isDone()) {
+                PendingProbe answered = pending.removeFirst();
+                Optional<ExecutionResult> result = judge(answered.region(), answered.answer().join());
+                if (result.isPresent()) {
+                    if (!result.get().succeeded()) {
+                        return result;
+                    }
+                    // the probes still in flight asked the region that was active before the failover
+                    pending.clear();
+                    lastStart = clock.instant();
+                }
             }
-            // probes start at a fixed rate: a slow answer must not stretch the time to detection; after a failed
-            // probe the next ones come faster (HAProxy's fastinter), so 'fall N' confirms a failure in a fraction
-            // of N intervals while a single slow answer still never triggers a failover on its own
-            Duration period = failures.failures() > 0 ? settings.confirmInterval() : settings.interval();
-            Duration left = period.minus(Duration.between(started, clock.instant()));
-            if (!left.isNegative() && !left.isZero()) {
-                sleeper.sleep(left);
+            Instant now = clock.instant();
+            boolean confirming = !pending.isEmpty() || failures.failures() > 0;
+            Instant next = lastStart == null ? now
+                    : lastStart.plus(confirming ? settings.confirmInterval() : settings.interval());
+            // more probes in flight than failures needed would only load a region that is already slow
+            boolean mayStart = pending.size() < failures.threshold();
+            if (mayStart && !now.isBefore(next)) {
+                lastStart = now;
+                startProbe().ifPresent(pending::addLast);
+                continue;
+            }
+            Duration wait = mayStart ? Duration.between(now, next) : POLL_STEP;
+            if (!pending.isEmpty() && wait.compareTo(POLL_STEP) > 0) {
+                wait = POLL_STEP;
+            }
+            if (!wait.isNegative() && !wait.isZero()) {
+                sleeper.sleep(wait);
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<PendingProbe> startProbe() {
+        Optional<RegionId> active = traffic.activeRegion();
+        if (active.isEmpty()) {
+            listener.onProbe(null, false, 0, "no region is selected at the global entry");
+            return Optional.empty();
+        }
+        RegionId region = active.get();
+        CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> capacity.isReady(region), probes)
+                .exceptionally(e -> false);
+        return Optional.of(new PendingProbe(region, answer));
     }
 
     /** One probe of the active region; returns the failover's result when this probe started one. */
@@ -76,10 +138,14 @@ public final class HealthMonitor {
             listener.onProbe(null, false, 0, "no region is selected at the global entry");
             return Optional.empty();
         }
-        boolean ready = capacity.isReady(active.get());
+        return judge(active.get(), capacity.isReady(active.get()));
+    }
+
+    /** Counts one probe's answer and starts the failover when it is the Nth failure in a row. */
+    private Optional<ExecutionResult> judge(RegionId active, boolean ready) {
         boolean tripped = failures.record(ready);
-        listener.onProbe(active.get(), ready, failures.failures(), ready ? "ready" : "not ready");
-        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active.get())).findFirst();
+        listener.onProbe(active, ready, failures.failures(), ready ? "ready" : "not ready");
+        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active)).findFirst();
         if (ready) {
             target.ifPresent(passive -> listener.onPassiveProbe(passive, databases.role(passive)));
         }
@@ -87,17 +153,21 @@ public final class HealthMonitor {
             return Optional.empty();
         }
         if (target.isEmpty()) {
-            listener.onProbe(active.get(), false, failures.failures(), "no other region to fail over to");
+            listener.onProbe(active, false, failures.failures(), "no other region to fail over to");
             return Optional.empty();
         }
         FailoverRequest request = new FailoverRequest(ExecutionId.generate(clock.instant()), FailoverMode.UNPLANNED,
-                active.get(), target.get(), settings.maxLag(), settings.allowDataLoss(),
+                active, target.get(), settings.maxLag(), settings.allowDataLoss(),
                 "monitor after " + failures.failures() + " failed probes");
         listener.onFailoverStarted(request);
         ExecutionResult result = trigger.run(request, true);
         failures.reset();
         listener.onFailoverFinished(result);
         return Optional.of(result);
+    }
+
+    /** A probe in flight and the region it asks. */
+    private record PendingProbe(RegionId region, CompletableFuture<Boolean> answer) {
     }
 
     /**
@@ -109,7 +179,7 @@ public final class HealthMonitor {
         /** The shortest time between confirmation probes. */
         public static final Duration MIN_CONFIRM_INTERVAL = Duration.ofMillis(100);
 
-        /** Time between probes while the active region is failing: a quarter of the interval, at least 100 ms. */
+        /** Time between probes while the active region fails or a probe is unanswered: a quarter interval, at least 100 ms. */
         public Duration confirmInterval() {
             Duration quarter = interval.dividedBy(4);
             return quarter.compareTo(MIN_CONFIRM_INTERVAL) < 0 ? MIN_CONFIRM_INTERVAL : quarter;

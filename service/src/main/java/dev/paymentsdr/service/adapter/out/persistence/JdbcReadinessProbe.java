@@ -3,8 +3,8 @@ package dev.paymentsdr.service.adapter.out.persistence;
 import dev.paymentsdr.service.health.DatabaseRole;
 import dev.paymentsdr.service.health.ReadinessProbe;
 import dev.paymentsdr.service.health.ReadinessReport;
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -12,15 +12,23 @@ import javax.sql.DataSource;
 /**
  * Readiness from one short query ({@link SqlDialect#readState}): role (PostgreSQL recovery, MySQL innodb_read_only),
  * read-only fence, and replication facts where the database offers them; migrates once the database is writable.
+ * The query runs on a connection of its own ({@link ReadinessConnection}): a saturated payment pool does not make
+ * the region look down, and a database that refuses connections makes it look down at once.
  */
-public final class JdbcReadinessProbe implements ReadinessProbe {
-    private final DataSource dataSource;
+public final class JdbcReadinessProbe implements ReadinessProbe, AutoCloseable {
+    private final ReadinessConnection connection;
     private final SchemaMigrator migrator;
     private final SqlDialect dialect;
     private final ReadinessFailures failureLog = new ReadinessFailures();
 
-    public JdbcReadinessProbe(DataSource dataSource, SchemaMigrator migrator) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    /** @param direct a data source without a pool ({@link DataSources#direct}), so that a refused connection shows at once */
+    public JdbcReadinessProbe(DataSource direct, SchemaMigrator migrator) {
+        this(direct, migrator, ReadinessConnection.WAIT);
+    }
+
+    /** As above, with the longest wait of one check for the database. */
+    public JdbcReadinessProbe(DataSource direct, SchemaMigrator migrator, Duration wait) {
+        this.connection = new ReadinessConnection(Objects.requireNonNull(direct, "direct"), wait);
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.dialect = migrator.dialect();
     }
@@ -28,8 +36,8 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
     @Override
     public ReadinessReport check() {
         SqlDialect.DatabaseState state;
-        try (Connection connection = dataSource.getConnection()) {
-            state = dialect.readState(connection);
+        try {
+            state = connection.use(dialect::readState);
         } catch (SQLException | RuntimeException e) {
             return ReadinessReport.notReady(DatabaseRole.UNKNOWN, failureLog.reasonFor(e), Map.of());
         }
@@ -50,5 +58,10 @@ public final class JdbcReadinessProbe implements ReadinessProbe {
         }
         failureLog.recovered();
         return ReadinessReport.ready(state.replication());
+    }
+
+    @Override
+    public void close() {
+        connection.close();
     }
 }

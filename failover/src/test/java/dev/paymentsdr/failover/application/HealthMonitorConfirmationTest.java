@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RegionId;
-import dev.paymentsdr.failover.port.out.Capacity;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
 import dev.paymentsdr.failover.testing.HandClock;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class HealthMonitorConfirmationTest {
     }
 
     /** Runs each started probe once the clock reaches its answer time; the script says what probe n answers. */
-    private final class ScriptedProbes implements Executor, Capacity {
+    private final class ScriptedProbes implements Executor, ReadinessOnly {
         private final IntFunction<Answer> script;
         private final List<Scheduled> inFlight = new ArrayList<>();
         private int started;
@@ -81,16 +80,6 @@ class HealthMonitorConfirmationTest {
         @Override
         public boolean isReady(RegionId region) {
             return answering.ready();
-        }
-
-        @Override
-        public String ensureRunning(RegionId region, Duration timeout) {
-            return "";
-        }
-
-        @Override
-        public String ensureReady(RegionId region, Duration timeout) {
-            return "";
         }
     }
 

@@ -156,22 +156,9 @@ class HealthMonitorTest {
                 return now[0];
             }
         };
-        dev.paymentsdr.failover.port.out.Capacity slow = new dev.paymentsdr.failover.port.out.Capacity() {
-            @Override
-            public boolean isReady(RegionId region) {
-                now[0] = now[0].plusMillis(300);
-                return true;
-            }
-
-            @Override
-            public String ensureRunning(RegionId region, Duration timeout) {
-                return "";
-            }
-
-            @Override
-            public String ensureReady(RegionId region, Duration timeout) {
-                return "";
-            }
+        ReadinessOnly slow = region -> {
+            now[0] = now[0].plusMillis(300);
+            return true;
         };
         List<Duration> sleeps = new ArrayList<>();
         FailoverPorts ports = new FailoverPorts(world, world, world, world, world, log, new InMemoryLease(clock));

@@ -18,10 +18,10 @@ import dev.paymentsdr.failover.domain.model.ReplicationLag;
 import dev.paymentsdr.failover.domain.model.Step;
 import dev.paymentsdr.failover.port.out.DatabaseControl;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
+import dev.paymentsdr.failover.testing.HandClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,25 +153,8 @@ class SilentSourceAssessTest {
     void givenEvidenceOlderThanASecond_thenAssessWaitsForTheSilentSourcesAnswer() {
         world.regionOutage(EAST_1);
         questionLimit = Duration.ofMillis(400);
-        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
         // every reading of the clock is a second later: the evidence is stale by the time assess looks at it
-        Clock ticking = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public synchronized Instant instant() {
-                now[0] = now[0].plusSeconds(1);
-                return now[0];
-            }
-        };
+        Clock ticking = new HandClock(Instant.parse("2026-01-01T00:00:00Z")).advancingOnEveryReading(Duration.ofSeconds(1));
 
         ExecutionResult result = orchestrator(ticking).runAfterFailedProbes(unplanned(), false);
 

@@ -7,10 +7,20 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.paymentsdr.localpg.TemporaryPostgres;
 import dev.paymentsdr.service.health.ReadinessReport;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,13 +38,33 @@ class JdbcReadinessProbeIT {
     private HikariDataSource pool;
     private JdbcReadinessProbe readiness;
 
+    /** Statements the readiness check created; while {@link #gate} is closed each waits for it (a slow database). */
+    private final AtomicInteger statements = new AtomicInteger();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
     @BeforeEach
     void start() {
         pg = TemporaryPostgres.start();
         pool = DataSources.pool(pg.jdbcUrl(), pg.username(), pg.password(), 2, "readiness-it");
         SchemaMigrator migrator = new SchemaMigrator(pool, SqlDialect.forUrl(pg.jdbcUrl()).orElseThrow());
-        readiness = new JdbcReadinessProbe(DataSources.direct(pg.jdbcUrl(), pg.username(), pg.password(), "readiness-it"),
-                migrator, WAIT);
+        DataSource direct = DataSources.direct(pg.jdbcUrl(), pg.username(), pg.password(), "readiness-it");
+        readiness = new JdbcReadinessProbe(new DelegatingDataSource(direct, this::slowed), migrator, WAIT);
+    }
+
+    /** The real connection, whose statements wait at the gate first. */
+    private Connection slowed(Connection real) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("createStatement")) {
+                        statements.incrementAndGet();
+                        gate.await(10, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @AfterEach
@@ -87,6 +117,37 @@ class JdbcReadinessProbeIT {
 
         signalPostgres("-CONT");
         await().atMost(Duration.ofSeconds(30)).until(() -> readiness.check().isReady());
+    }
+
+    @Test
+    void givenChecksSideBySideOnASlowDatabase_thenTheyShareOneQueryInsteadOfQueueingBehindEachOther() throws Exception {
+        assertThat(readiness.check().isReady()).isTrue();
+        statements.set(0);
+        gate = new CountDownLatch(1);
+        ExecutorService probes = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<ReadinessReport>> reports = new ArrayList<>();
+            List<Thread> threads = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                reports.add(probes.submit(() -> {
+                    threads.add(Thread.currentThread());
+                    return readiness.check();
+                }));
+            }
+            // all three have arrived: one waits in its query, two wait for it
+            await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 3 && statements.get() >= 1
+                    && threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING
+                    || t.getState() == Thread.State.TIMED_WAITING));
+            gate.countDown();
+
+            for (Future<ReadinessReport> report : reports) {
+                assertThat(report.get(10, TimeUnit.SECONDS).isReady()).isTrue();
+            }
+            assertThat(statements).hasValue(1);
+        } finally {
+            gate.countDown();
+            probes.shutdownNow();
+        }
     }
 
     /** Sends a signal to the postmaster and every backend of this test's server (SIGSTOP freezes it like a hung host). */

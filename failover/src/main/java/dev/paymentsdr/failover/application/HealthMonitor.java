@@ -49,16 +49,23 @@ public final class HealthMonitor {
     private final Listener listener;
     private final ConsecutiveFailures failures;
     private final Executor probes;
+    private final Executor questions;
+    /** When the first failed probe of the current run of failures started, and how long it took to fail. */
+    private Instant streakStart;
+    private Duration firstFailureTook;
+    /** The failing region's database role, asked at the first failure of the run. */
+    private CompletableFuture<DatabaseRole> streakDatabase;
 
     public HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
                          Settings settings, Clock clock, Sleeper sleeper, Listener listener) {
-        this(traffic, capacity, databases, trigger, settings, clock, sleeper, listener, PROBES);
+        this(traffic, capacity, databases, trigger, settings, clock, sleeper, listener, PROBES, PROBES);
     }
 
-    /** As above, with the executor that runs the probes of {@link #run} (tests run them on their own clock). */
+    /** As above, with the executors of the probes of {@link #run} and of the database question (tests run them on their clock). */
     HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
-                  Settings settings, Clock clock, Sleeper sleeper, Listener listener, Executor probes) {
+                  Settings settings, Clock clock, Sleeper sleeper, Listener listener, Executor probes, Executor questions) {
         this.probes = probes;
+        this.questions = questions;
         this.traffic = traffic;
         this.capacity = capacity;
         this.databases = databases;
@@ -87,7 +94,7 @@ public final class HealthMonitor {
         while (!stop.getAsBoolean()) {
             while (!pending.isEmpty() && pending.peekFirst().answer().isDone()) {
                 PendingProbe answered = pending.removeFirst();
-                Optional<ExecutionResult> result = judge(answered.region(), answered.answer().join());
+                Optional<ExecutionResult> result = judge(answered.region(), answered.started(), answered.answer().join());
                 if (result.isPresent()) {
                     if (!result.get().succeeded()) {
                         return result;
@@ -128,7 +135,7 @@ public final class HealthMonitor {
         RegionId region = active.get();
         CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> capacity.isReady(region), probes)
                 .exceptionally(e -> false);
-        return Optional.of(new PendingProbe(region, answer));
+        return Optional.of(new PendingProbe(region, clock.instant(), answer));
     }
 
     /** One probe of the active region; returns the failover's result when this probe started one. */
@@ -138,12 +145,22 @@ public final class HealthMonitor {
             listener.onProbe(null, false, 0, "no region is selected at the global entry");
             return Optional.empty();
         }
-        return judge(active.get(), capacity.isReady(active.get()));
+        Instant started = clock.instant();
+        return judge(active.get(), started, capacity.isReady(active.get()));
     }
 
     /** Counts one probe's answer and starts the failover when it is the Nth failure in a row. */
-    private Optional<ExecutionResult> judge(RegionId active, boolean ready) {
-        boolean tripped = failures.record(ready);
+    private Optional<ExecutionResult> judge(RegionId active, Instant started, boolean ready) {
+        failures.record(ready);
+        if (ready) {
+            streakDatabase = null;
+        } else if (failures.failures() == 1) {
+            streakStart = started;
+            firstFailureTook = Duration.between(started, clock.instant());
+            streakDatabase = CompletableFuture.supplyAsync(() -> databases.role(active), questions)
+                    .exceptionally(e -> DatabaseRole.UNREACHABLE);
+        }
+        boolean tripped = failures.failures() >= failures.threshold() && !aliveAndTooSoon();
         listener.onProbe(active, ready, failures.failures(), ready ? "ready" : "not ready");
         Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active)).findFirst();
         if (ready) {
@@ -162,12 +179,27 @@ public final class HealthMonitor {
         listener.onFailoverStarted(request);
         ExecutionResult result = trigger.run(request, true);
         failures.reset();
+        streakDatabase = null;
         listener.onFailoverFinished(result);
         return Optional.of(result);
     }
 
-    /** A probe in flight and the region it asks. */
-    private record PendingProbe(RegionId region, CompletableFuture<Boolean> answer) {
+    /**
+     * True while the failing region's database answers as a writable primary and the failures have not yet lasted as
+     * long as N probes back to back would: the service of a live primary is slow (or stalled), not necessarily dead,
+     * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
+     * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
+     */
+    private boolean aliveAndTooSoon() {
+        if (streakDatabase == null || streakDatabase.getNow(null) != DatabaseRole.PRIMARY) {
+            return false;
+        }
+        Duration lasted = Duration.between(streakStart, clock.instant());
+        return lasted.compareTo(firstFailureTook.multipliedBy(failures.threshold())) < 0;
+    }
+
+    /** A probe in flight, the region it asks and when it started. */
+    private record PendingProbe(RegionId region, Instant started, CompletableFuture<Boolean> answer) {
     }
 
     /**

@@ -100,7 +100,7 @@ class HealthMonitorConfirmationTest {
                     public void onFailoverStarted(FailoverRequest request) {
                         failoversStartedAt.add(Duration.between(T0, clock.instant()));
                     }
-                }, probes);
+                }, probes, Runnable::run);
         Instant end = T0.plus(runFor);
         return monitor.run(() -> !failoversStartedAt.isEmpty() || !clock.instant().isBefore(end));
     }
@@ -117,6 +117,18 @@ class HealthMonitorConfirmationTest {
         assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(1300));
         assertThat(counted).containsExactly("800:false:1", "1050:false:2", "1300:false:3");
         assertThat(probes.startedAt).containsExactly(0L, 250L, 500L, 800L, 1050L);
+    }
+
+    @Test
+    void givenTimeOutsFromARegionWhoseDatabaseAnswersAsAWritablePrimary_thenTheFailoverWaitsForThreeTimeOutsBackToBack()
+            throws InterruptedException {
+        // the service stalls under load while its database is fine: overlapping probes must not shorten the stall needed
+        ScriptedProbes probes = new ScriptedProbes(n -> Answer.timedOut());
+
+        monitor(probes, Duration.ofSeconds(10));
+
+        assertThat(failoversStartedAt).containsExactly(LIMIT.multipliedBy(3));
+        assertThat(counted).startsWith("800:false:1", "1050:false:2", "1300:false:3");
     }
 
     @Test

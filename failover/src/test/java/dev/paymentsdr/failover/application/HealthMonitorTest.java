@@ -48,7 +48,7 @@ class HealthMonitorTest {
                     public void onFailoverStarted(FailoverRequest request) {
                         started.add(request);
                     }
-                }, Runnable::run);
+                }, Runnable::run, Runnable::run);
     }
 
     @Test
@@ -165,7 +165,7 @@ class HealthMonitorTest {
         FailoverOrchestrator unused = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { }, "x");
         HealthMonitor monitor = new HealthMonitor(world, slow, world, unused,
                 new HealthMonitor.Settings(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), false), moving,
-                d -> { sleeps.add(d); now[0] = now[0].plus(d); }, (region, ready, failures, detail) -> { }, Runnable::run);
+                d -> { sleeps.add(d); now[0] = now[0].plus(d); }, (region, ready, failures, detail) -> { }, Runnable::run, Runnable::run);
 
         monitor.run(() -> sleeps.size() == 2);
 

@@ -127,26 +127,27 @@ public final class HealthMonitor {
     }
 
     private Optional<PendingProbe> startProbe() {
-        Optional<RegionId> active = traffic.activeRegion();
-        if (active.isEmpty()) {
-            listener.onProbe(null, false, 0, "no region is selected at the global entry");
-            return Optional.empty();
-        }
-        RegionId region = active.get();
-        CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> capacity.isReady(region), probes)
-                .exceptionally(e -> false);
-        return Optional.of(new PendingProbe(region, clock.instant(), answer));
+        return activeRegion().map(region -> new PendingProbe(region, clock.instant(),
+                CompletableFuture.supplyAsync(() -> capacity.isReady(region), probes).exceptionally(e -> false)));
     }
 
     /** One probe of the active region; returns the failover's result when this probe started one. */
     public Optional<ExecutionResult> probeOnce() {
-        Optional<RegionId> active = traffic.activeRegion();
+        Optional<RegionId> active = activeRegion();
         if (active.isEmpty()) {
-            listener.onProbe(null, false, 0, "no region is selected at the global entry");
             return Optional.empty();
         }
         Instant started = clock.instant();
         return judge(active.get(), started, capacity.isReady(active.get()));
+    }
+
+    /** The region the global entry selects; when none is, the listener hears it. */
+    private Optional<RegionId> activeRegion() {
+        Optional<RegionId> active = traffic.activeRegion();
+        if (active.isEmpty()) {
+            listener.onProbe(null, false, 0, "no region is selected at the global entry");
+        }
+        return active;
     }
 
     /** Counts one probe's answer and starts the failover when it is the Nth failure in a row. */

@@ -40,7 +40,7 @@ public final class FailoverOrchestrator implements TriggerFailover {
                                 String owner) {
         this.ports = ports;
         this.settings = settings;
-        this.actions = new StepActions(ports, settings);
+        this.actions = new StepActions(ports, settings, clock);
         this.clock = clock;
         this.sleeper = sleeper;
         this.owner = owner;
@@ -57,11 +57,24 @@ public final class FailoverOrchestrator implements TriggerFailover {
     }
 
     /**
+     * Runs an unplanned failover that a health monitor of this process starts the moment its Nth probe in a row of
+     * {@code request.from()} failed: assess takes that as fresh evidence and waits on a silent source only briefly,
+     * instead of for its full question limit (see {@link StepActions}).
+     */
+    public ExecutionResult runAfterFailedProbes(FailoverRequest request, boolean joinIfBusy) {
+        return underLease(request, joinIfBusy, null, new SourceSilence(request.from(), clock.instant()));
+    }
+
+    /**
      * Runs the request as {@link #run} does, but stops once {@code stopAfter} has completed (outcome {@code PAUSED},
      * lease released), so a workflow can show each phase as a state of its own; rerunning the execution continues
      * with the next step. With {@code stopAfter} null it runs to the end.
      */
     public ExecutionResult runUntil(FailoverRequest request, boolean joinIfBusy, Step stopAfter) {
+        return underLease(request, joinIfBusy, stopAfter, null);
+    }
+
+    private ExecutionResult underLease(FailoverRequest request, boolean joinIfBusy, Step stopAfter, SourceSilence silence) {
         ExecutionId id = request.executionId();
         Lease.Attempt attempt = ports.lease().tryAcquire(id, owner, settings.leaseTtl());
         if (!attempt.acquired()) {
@@ -74,13 +87,13 @@ public final class FailoverOrchestrator implements TriggerFailover {
                             + " execution " + holder.executionId(), List.of());
         }
         try {
-            return execute(request, stopAfter);
+            return execute(request, stopAfter, silence);
         } finally {
             ports.lease().release(id);
         }
     }
 
-    private ExecutionResult execute(FailoverRequest requested, Step stopAfter) {
+    private ExecutionResult execute(FailoverRequest requested, Step stopAfter, SourceSilence silence) {
         ExecutionId id = requested.executionId();
         List<ExecutionRecord> history = ports.log().read(id);
         Optional<ExecutionResult> finished = finishedResult(id, history);
@@ -119,7 +132,7 @@ public final class FailoverOrchestrator implements TriggerFailover {
                 record(id, RecordType.STEP_STARTED, step, null, step.description());
                 StepOutcome outcome;
                 try {
-                    outcome = actions.perform(step, request, resumed);
+                    outcome = actions.perform(step, request, resumed, silence);
                 } catch (RuntimeException e) {
                     if (keeper.lostReason() != null) {
                         Thread.interrupted();
@@ -172,7 +185,7 @@ public final class FailoverOrchestrator implements TriggerFailover {
             }
             StepOutcome outcome;
             try {
-                outcome = actions.perform(step, request, false);
+                outcome = actions.perform(step, request, false, null);
             } catch (RuntimeException e) {
                 findings.add(step.label() + ": could not be checked: " + e.getMessage());
                 return new DryRun(request.plan(), false, findings);

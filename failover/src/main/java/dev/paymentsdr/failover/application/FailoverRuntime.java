@@ -1,6 +1,10 @@
 package dev.paymentsdr.failover.application;
 
+import dev.paymentsdr.failover.domain.model.ExecutionResult;
+import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.Plan;
 import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.in.TriggerFailover;
 import dev.paymentsdr.failover.port.out.ExecutionLog;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
 import java.time.Clock;
@@ -48,9 +52,24 @@ public final class FailoverRuntime {
         return new FailoverOrchestrator(ports, settings, clock, sleeper, owner);
     }
 
-    /** A monitor that triggers {@link #orchestrator(String)}. */
+    /**
+     * A monitor that triggers {@link #orchestrator(String)}, handing it the failed probes as evidence
+     * ({@link FailoverOrchestrator#runAfterFailedProbes}).
+     */
     public HealthMonitor monitor(HealthMonitor.Settings monitorSettings, HealthMonitor.Listener listener, String owner) {
-        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), orchestrator(owner), monitorSettings,
+        FailoverOrchestrator orchestrator = orchestrator(owner);
+        TriggerFailover afterFailedProbes = new TriggerFailover() {
+            @Override
+            public ExecutionResult run(FailoverRequest request, boolean joinIfBusy) {
+                return orchestrator.runAfterFailedProbes(request, joinIfBusy);
+            }
+
+            @Override
+            public Plan plan(FailoverRequest request) {
+                return orchestrator.plan(request);
+            }
+        };
+        return new HealthMonitor(ports.traffic(), ports.capacity(), ports.database(), afterFailedProbes, monitorSettings,
                 clock, sleeper, listener);
     }
 

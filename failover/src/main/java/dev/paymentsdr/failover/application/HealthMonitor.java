@@ -13,7 +13,14 @@ import dev.paymentsdr.failover.port.out.DatabaseControl;
 import dev.paymentsdr.failover.port.out.Traffic;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +30,15 @@ import java.util.function.BooleanSupplier;
  * healthy, so watching it never delays the detection of an active region's failure.
  */
 public final class HealthMonitor {
+    /** How late a finished probe may be counted while probes are in flight. */
+    static final Duration POLL_STEP = Duration.ofMillis(10);
+    /** Runs the probes of {@link #run}; daemon threads, so a probe stuck past its limit never holds the JVM. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "health-monitor-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Traffic traffic;
     private final Capacity capacity;
     private final DatabaseControl databases;
@@ -32,10 +48,25 @@ public final class HealthMonitor {
     private final Sleeper sleeper;
     private final Listener listener;
     private final ConsecutiveFailures failures;
-    private volatile ProbeObserver probes = ProbeObserver.NONE;
+    private volatile ProbeObserver probeObserver = ProbeObserver.NONE;
+    private final Executor probes;
+    private final Executor questions;
+    /** When the first failed probe of the current run of failures started, and how long it took to fail. */
+    private Instant streakStart;
+    private Duration firstFailureTook;
+    /** The failing region's database role, asked at the first failure of the run. */
+    private CompletableFuture<DatabaseRole> streakDatabase;
 
     public HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
                          Settings settings, Clock clock, Sleeper sleeper, Listener listener) {
+        this(traffic, capacity, databases, trigger, settings, clock, sleeper, listener, PROBES, PROBES);
+    }
+
+    /** As above, with the executors of the probes of {@link #run} and of the database question (tests run them on their clock). */
+    HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
+                  Settings settings, Clock clock, Sleeper sleeper, Listener listener, Executor probes, Executor questions) {
+        this.probes = probes;
+        this.questions = questions;
         this.traffic = traffic;
         this.capacity = capacity;
         this.databases = databases;
@@ -49,46 +80,98 @@ public final class HealthMonitor {
 
     /** Lets {@code observer} hear every probe of the active region with its latency (the monitor's metrics). */
     public HealthMonitor observeProbes(ProbeObserver observer) {
-        this.probes = java.util.Objects.requireNonNull(observer, "observer");
+        this.probeObserver = java.util.Objects.requireNonNull(observer, "observer");
         return this;
     }
 
     /**
      * Probes until {@code stop} says so, or until a failover it started does not complete (a refused
      * or failed failover needs an operator: the monitor does not retry it in a loop).
+     * <p>
+     * Probes start at a fixed rate, so a slow answer does not stretch the time to detection. While the active region
+     * fails, or while a probe is still unanswered, the next probe starts a quarter interval after the last one (HAProxy's
+     * fastinter) without waiting for earlier ones to time out: a frozen region is confirmed dead after one probe limit
+     * and N-1 quarter intervals, not N limits back to back. Answers count in the order the probes started and each
+     * probe keeps the adapter's own limit, so it still takes N consecutive failures, and a region that answers slowly
+     * but within the limit is never failed over.
      */
     public Optional<ExecutionResult> run(BooleanSupplier stop) throws InterruptedException {
+        Deque<PendingProbe> pending = new ArrayDeque<>();
+        Instant lastStart = null;
         while (!stop.getAsBoolean()) {
-            java.time.Instant started = clock.instant();
-            Optional<ExecutionResult> result = probeOnce();
-            if (result.isPresent() && !result.get().succeeded()) {
-                return result;
+            while (!pending.isEmpty() && pending.peekFirst().answer().isDone()) {
+                PendingProbe answered = pending.removeFirst();
+                Optional<ExecutionResult> result = judge(answered.region(), answered.started(), answered.answer().join());
+                if (result.isPresent()) {
+                    if (!result.get().succeeded()) {
+                        return result;
+                    }
+                    // the probes still in flight asked the region that was active before the failover
+                    pending.clear();
+                    lastStart = clock.instant();
+                }
             }
-            // probes start at a fixed rate: a slow answer must not stretch the time to detection; after a failed
-            // probe the next ones come faster (HAProxy's fastinter), so 'fall N' confirms a failure in a fraction
-            // of N intervals while a single slow answer still never triggers a failover on its own
-            Duration period = failures.failures() > 0 ? settings.confirmInterval() : settings.interval();
-            Duration left = period.minus(Duration.between(started, clock.instant()));
-            if (!left.isNegative() && !left.isZero()) {
-                sleeper.sleep(left);
+            Instant now = clock.instant();
+            boolean confirming = !pending.isEmpty() || failures.failures() > 0;
+            Instant next = lastStart == null ? now
+                    : lastStart.plus(confirming ? settings.confirmInterval() : settings.interval());
+            // more probes in flight than failures needed would only load a region that is already slow
+            boolean mayStart = pending.size() < failures.threshold();
+            if (mayStart && !now.isBefore(next)) {
+                lastStart = now;
+                startProbe().ifPresent(pending::addLast);
+                continue;
+            }
+            Duration wait = mayStart ? Duration.between(now, next) : POLL_STEP;
+            if (!pending.isEmpty() && wait.compareTo(POLL_STEP) > 0) {
+                wait = POLL_STEP;
+            }
+            if (!wait.isNegative() && !wait.isZero()) {
+                sleeper.sleep(wait);
             }
         }
         return Optional.empty();
     }
 
+    private Optional<PendingProbe> startProbe() {
+        return activeRegion().map(region -> new PendingProbe(region, clock.instant(),
+                CompletableFuture.supplyAsync(() -> capacity.isReady(region), probes).exceptionally(e -> false)));
+    }
+
     /** One probe of the active region; returns the failover's result when this probe started one. */
     public Optional<ExecutionResult> probeOnce() {
+        Optional<RegionId> active = activeRegion();
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant started = clock.instant();
+        return judge(active.get(), started, capacity.isReady(active.get()));
+    }
+
+    /** The region the global entry selects; when none is, the listener hears it. */
+    private Optional<RegionId> activeRegion() {
         Optional<RegionId> active = traffic.activeRegion();
         if (active.isEmpty()) {
             listener.onProbe(null, false, 0, "no region is selected at the global entry");
-            return Optional.empty();
         }
-        java.time.Instant probeStarted = clock.instant();
-        boolean ready = capacity.isReady(active.get());
-        boolean tripped = failures.record(ready);
-        probes.probed(active.get(), ready, Duration.between(probeStarted, clock.instant()), failures.failures());
-        listener.onProbe(active.get(), ready, failures.failures(), ready ? "ready" : "not ready");
-        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active.get())).findFirst();
+        return active;
+    }
+
+    /** Counts one probe's answer and starts the failover when it is the Nth failure in a row. */
+    private Optional<ExecutionResult> judge(RegionId active, Instant started, boolean ready) {
+        failures.record(ready);
+        if (ready) {
+            streakDatabase = null;
+        } else if (failures.failures() == 1) {
+            streakStart = started;
+            firstFailureTook = Duration.between(started, clock.instant());
+            streakDatabase = CompletableFuture.supplyAsync(() -> databases.role(active), questions)
+                    .exceptionally(e -> DatabaseRole.UNREACHABLE);
+        }
+        boolean tripped = failures.failures() >= failures.threshold() && !aliveAndTooSoon();
+        probeObserver.probed(active, ready, Duration.between(started, clock.instant()), failures.failures());
+        listener.onProbe(active, ready, failures.failures(), ready ? "ready" : "not ready");
+        Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active)).findFirst();
         if (ready) {
             target.ifPresent(passive -> listener.onPassiveProbe(passive, databases.role(passive)));
         }
@@ -96,17 +179,36 @@ public final class HealthMonitor {
             return Optional.empty();
         }
         if (target.isEmpty()) {
-            listener.onProbe(active.get(), false, failures.failures(), "no other region to fail over to");
+            listener.onProbe(active, false, failures.failures(), "no other region to fail over to");
             return Optional.empty();
         }
         FailoverRequest request = new FailoverRequest(ExecutionId.generate(clock.instant()), FailoverMode.UNPLANNED,
-                active.get(), target.get(), settings.maxLag(), settings.allowDataLoss(),
+                active, target.get(), settings.maxLag(), settings.allowDataLoss(),
                 "monitor after " + failures.failures() + " failed probes");
         listener.onFailoverStarted(request);
         ExecutionResult result = trigger.run(request, true);
         failures.reset();
+        streakDatabase = null;
         listener.onFailoverFinished(result);
         return Optional.of(result);
+    }
+
+    /**
+     * True while the failing region's database answers as a writable primary and the failures have not yet lasted as
+     * long as N probes back to back would: the service of a live primary is slow (or stalled), not necessarily dead,
+     * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
+     * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
+     */
+    private boolean aliveAndTooSoon() {
+        if (streakDatabase == null || streakDatabase.getNow(null) != DatabaseRole.PRIMARY) {
+            return false;
+        }
+        Duration lasted = Duration.between(streakStart, clock.instant());
+        return lasted.compareTo(firstFailureTook.multipliedBy(failures.threshold())) < 0;
+    }
+
+    /** A probe in flight, the region it asks and when it started. */
+    private record PendingProbe(RegionId region, Instant started, CompletableFuture<Boolean> answer) {
     }
 
     /**
@@ -118,7 +220,7 @@ public final class HealthMonitor {
         /** The shortest time between confirmation probes. */
         public static final Duration MIN_CONFIRM_INTERVAL = Duration.ofMillis(100);
 
-        /** Time between probes while the active region is failing: a quarter of the interval, at least 100 ms. */
+        /** Time between probes while the active region fails or a probe is unanswered: a quarter interval, at least 100 ms. */
         public Duration confirmInterval() {
             Duration quarter = interval.dividedBy(4);
             return quarter.compareTo(MIN_CONFIRM_INTERVAL) < 0 ? MIN_CONFIRM_INTERVAL : quarter;

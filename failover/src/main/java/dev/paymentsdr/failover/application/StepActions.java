@@ -10,10 +10,16 @@ import dev.paymentsdr.failover.domain.model.Step;
 import dev.paymentsdr.failover.domain.policy.LagGate;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
 import dev.paymentsdr.failover.port.out.Notifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -28,24 +34,33 @@ final class StepActions {
         return t;
     });
 
+    /**
+     * How long assess waits for a source that the monitor has just seen fail: a running database answers in
+     * milliseconds (a refused connection too); only a frozen or cut-off one is still silent after this.
+     */
+    static final Duration SILENT_SOURCE_GRACE = Duration.ofMillis(250);
+
     private final FailoverPorts ports;
     private final FailoverSettings settings;
+    private final Clock clock;
 
-    StepActions(FailoverPorts ports, FailoverSettings settings) {
+    StepActions(FailoverPorts ports, FailoverSettings settings, Clock clock) {
         this.ports = ports;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
      * Runs one step.
      *
      * @param resumed true when this execution had records before this run (an earlier attempt may have acted)
+     * @param silence the monitor's evidence that the source stopped answering, or null
      */
-    StepOutcome perform(Step step, FailoverRequest request, boolean resumed) {
+    StepOutcome perform(Step step, FailoverRequest request, boolean resumed, SourceSilence silence) {
         RegionId from = request.from();
         RegionId to = request.to();
         return switch (step) {
-            case ASSESS -> assess(request, resumed);
+            case ASSESS -> assess(request, resumed, silence);
             case GATE_LAG -> gateLag(request);
             // The target's service starts while its database is still a standby, so that it is warm at make-ready.
             case RESYNC_TARGET -> StepOutcome.done(ports.database().rejoinAsStandby(to, from, settings.rejoinTimeout())
@@ -67,16 +82,36 @@ final class StepActions {
      * Looks at both regions and refuses, before anything is changed, a move that cannot succeed: fencing the
      * source of a move whose target cannot be promoted would leave no writable region at all.
      */
-    private StepOutcome assess(FailoverRequest request, boolean resumed) {
+    private StepOutcome assess(FailoverRequest request, boolean resumed, SourceSilence silence) {
         // The questions are asked at once: a silent source costs one deadline, not one per question.
+        Instant asked = clock.instant();
+        boolean evidence = silence != null && request.mode() == FailoverMode.UNPLANNED
+                && silence.freshFor(request.from(), asked);
         CompletableFuture<DatabaseRole> sourceRole = ask(() -> ports.database().role(request.from()));
-        CompletableFuture<Boolean> sourceReady = ask(() -> ports.capacity().isReady(request.from()));
+        // the monitor has just seen the source's service fail N times in a row: asking it again adds nothing
+        CompletableFuture<Boolean> sourceReady = evidence ? CompletableFuture.completedFuture(false)
+                : ask(() -> ports.capacity().isReady(request.from()));
         CompletableFuture<Boolean> targetReady = ask(() -> ports.capacity().isReady(request.to()));
         DatabaseRole targetRole = ports.database().role(request.to());
-        RegionHealth source = new RegionHealth(request.from(), sourceRole.join(), sourceReady.join(), Optional.empty());
+        String presumed = "";
+        DatabaseRole sourceSeen;
+        if (evidence) {
+            sourceSeen = answerWithin(sourceRole, SILENT_SOURCE_GRACE.minus(Duration.between(asked, clock.instant())));
+            if (sourceSeen == null) {
+                // Silent to the monitor and to us: later steps take it as unreachable at once (fenced by the means left)
+                // instead of each waiting out the question limit; an answer that still comes overrides this.
+                ports.database().presumeUnreachable(request.from());
+                sourceSeen = DatabaseRole.UNREACHABLE;
+                presumed = " (no answer within " + SILENT_SOURCE_GRACE.toMillis() + " ms after the monitor's failed"
+                        + " probes: taken as unreachable)";
+            }
+        } else {
+            sourceSeen = sourceRole.join();
+        }
+        RegionHealth source = new RegionHealth(request.from(), sourceSeen, sourceReady.join(), Optional.empty());
         RegionHealth target = new RegionHealth(request.to(), targetRole, targetReady.join(),
                 ports.database().lag(request.to(), request.from()));
-        String seen = source.describe() + "; " + target.describe();
+        String seen = source.describe() + presumed + "; " + target.describe();
         boolean sourceServes = source.role() == DatabaseRole.PRIMARY || source.role() == DatabaseRole.FENCED_PRIMARY;
         if (request.mode() != FailoverMode.UNPLANNED && !sourceServes) {
             return StepOutcome.refuse("a " + request.mode().title() + " needs a running primary in "
@@ -107,6 +142,20 @@ final class StepActions {
 
     private static <T> CompletableFuture<T> ask(Supplier<T> question) {
         return CompletableFuture.supplyAsync(question, QUESTIONS);
+    }
+
+    /** The answer if it comes within {@code wait} (at once when it is already in), else null. */
+    private static <T> T answerWithin(CompletableFuture<T> answer, Duration wait) {
+        try {
+            return answer.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private StepOutcome gateLag(FailoverRequest request) {

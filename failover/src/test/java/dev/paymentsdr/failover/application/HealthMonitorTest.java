@@ -10,6 +10,7 @@ import dev.paymentsdr.failover.domain.model.FailoverMode;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
+import dev.paymentsdr.failover.testing.HandClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HealthMonitorTest {
-    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private final HandClock clock = new HandClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryWorld world = new InMemoryWorld();
     private final InMemoryExecutionLog log = new InMemoryExecutionLog();
     private final List<FailoverRequest> started = new ArrayList<>();
@@ -32,7 +33,7 @@ class HealthMonitorTest {
         FailoverOrchestrator orchestrator = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { }, "monitor");
         return new HealthMonitor(world, world, world, orchestrator,
                 new HealthMonitor.Settings(Duration.ofSeconds(1), threshold, Duration.ofSeconds(5), false), clock,
-                d -> { }, new HealthMonitor.Listener() {
+                clock::advance, new HealthMonitor.Listener() {
                     @Override
                     public void onProbe(RegionId region, boolean ready, int failures, String detail) {
                         probes.add(region + ":" + ready + ":" + failures);
@@ -47,7 +48,7 @@ class HealthMonitorTest {
                     public void onFailoverStarted(FailoverRequest request) {
                         started.add(request);
                     }
-                });
+                }, Runnable::run, Runnable::run);
     }
 
     @Test
@@ -155,29 +156,16 @@ class HealthMonitorTest {
                 return now[0];
             }
         };
-        dev.paymentsdr.failover.port.out.Capacity slow = new dev.paymentsdr.failover.port.out.Capacity() {
-            @Override
-            public boolean isReady(RegionId region) {
-                now[0] = now[0].plusMillis(300);
-                return true;
-            }
-
-            @Override
-            public String ensureRunning(RegionId region, Duration timeout) {
-                return "";
-            }
-
-            @Override
-            public String ensureReady(RegionId region, Duration timeout) {
-                return "";
-            }
+        ReadinessOnly slow = region -> {
+            now[0] = now[0].plusMillis(300);
+            return true;
         };
         List<Duration> sleeps = new ArrayList<>();
         FailoverPorts ports = new FailoverPorts(world, world, world, world, world, log, new InMemoryLease(clock));
         FailoverOrchestrator unused = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { }, "x");
         HealthMonitor monitor = new HealthMonitor(world, slow, world, unused,
                 new HealthMonitor.Settings(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), false), moving,
-                d -> { sleeps.add(d); now[0] = now[0].plus(d); }, (region, ready, failures, detail) -> { });
+                d -> { sleeps.add(d); now[0] = now[0].plus(d); }, (region, ready, failures, detail) -> { }, Runnable::run, Runnable::run);
 
         monitor.run(() -> sleeps.size() == 2);
 

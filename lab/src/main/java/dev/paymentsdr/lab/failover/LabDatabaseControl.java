@@ -60,6 +60,12 @@ public final class LabDatabaseControl implements DatabaseControl {
         };
     }
 
+    /** Taken as unreachable for a few seconds without asking (a frozen server would hold each question 0.7 s). */
+    @Override
+    public void presumeUnreachable(RegionId region) {
+        regions.presumeSilent(region);
+    }
+
     /**
      * Measured at the primary when it answers; when it answers but does not list the standby, the standby is not
      * following it and its lag cannot be known; only with the primary unreachable does the standby's own view count.

@@ -72,6 +72,11 @@ final class RegionDatabases {
         }
     }
 
+    /** Takes the region's server as silent on outside evidence, as if a question had just gone unanswered. */
+    void presumeSilent(RegionId id) {
+        silentUntil.put(id.name(), clock.instant().plus(REMEMBER_SILENCE));
+    }
+
     /** Records the region's new role in the lab state. */
     void recordRole(RegionId id, RegionRole role) {
         lab.setRole(id.name(), role);

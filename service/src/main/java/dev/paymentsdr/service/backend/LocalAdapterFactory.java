@@ -37,10 +37,10 @@ public final class LocalAdapterFactory implements PaymentAdapterFactory {
         SqlDialect dialect = SqlDialect.forUrl(config.dbUrl()).orElseThrow();
         HikariDataSource pool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
                 config.dbPoolSize(), config.region(), metrics);
-        // Readiness has a connection of its own: a saturated payment pool must not make the region look down.
-        HikariDataSource healthPool = DataSources.pool(config.dbUrl(), config.dbUser(), config.dbPassword(),
-                1, config.region() + "-health");
         SchemaMigrator migrator = new SchemaMigrator(pool, dialect);
+        // Readiness has a connection of its own, outside any pool: see JdbcReadinessProbe.
+        JdbcReadinessProbe readiness = new JdbcReadinessProbe(DataSources.direct(config.dbUrl(), config.dbUser(),
+                config.dbPassword(), config.region() + "-health"), migrator);
         IntConsumer batchSizes = metrics == null ? size -> { } : DistributionSummary.builder("payments.ledger.commit.payments")
                 .description("payments per committed ledger transaction (concurrent payments share one: group commit)")
                 .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64).register(metrics)::record;
@@ -48,12 +48,12 @@ public final class LocalAdapterFactory implements PaymentAdapterFactory {
                 JdbcPaymentLedger.writersFor(config.dbPoolSize()), batchSizes);
         return Optional.of(new LedgerAdapters(ledger, ledger, ledger, ledger,
                 new JdbcPaymentOutbox(pool, migrator, Clock.systemUTC()),
-                new JdbcReadinessProbe(healthPool, migrator),
+                readiness,
                 () -> {
                     try {
                         pool.close();
                     } finally {
-                        healthPool.close();
+                        readiness.close();
                     }
                 }));
     }

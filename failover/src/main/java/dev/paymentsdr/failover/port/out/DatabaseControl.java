@@ -15,6 +15,14 @@ public interface DatabaseControl {
     /** The role the region's database reports now, or UNREACHABLE. */
     DatabaseRole role(RegionId region);
 
+    /**
+     * Outside evidence (the monitor's failed probes, and a question left unanswered past a short grace) says the
+     * region's database is silent: an adapter whose questions wait long on a silent server may answer UNREACHABLE
+     * for a few seconds without asking again, until a question of its own gets an answer. By default it asks anyway.
+     */
+    default void presumeUnreachable(RegionId region) {
+    }
+
     /** The standby's measured lag behind the primary; empty when it cannot be measured. */
     Optional<ReplicationLag> lag(RegionId standby, RegionId primary);
 

@@ -1,0 +1,172 @@
+package dev.paymentsdr.failover.application;
+
+import static dev.paymentsdr.failover.application.InMemoryWorld.EAST_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paymentsdr.failover.domain.model.ExecutionResult;
+import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.out.FailoverPorts;
+import dev.paymentsdr.failover.testing.HandClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitor's loop on a hand-driven clock: probes answer after scripted delays, so overlapping confirmation probes
+ * and the order in which their answers count can be checked to the millisecond, without waiting.
+ */
+class HealthMonitorConfirmationTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** The lab adapter's probe limit: an answer this late is a failed probe. */
+    private static final Duration LIMIT = Duration.ofMillis(800);
+
+    private final HandClock clock = new HandClock(T0);
+    private final InMemoryWorld world = new InMemoryWorld();
+    private final List<Duration> failoversStartedAt = new ArrayList<>();
+    private final List<String> counted = new ArrayList<>();
+
+    /** A probe's answer: {@code ready} after {@code after} on the test's clock. */
+    private record Answer(Duration after, boolean ready) {
+        static Answer timedOut() {
+            return new Answer(LIMIT, false);
+        }
+
+        static Answer slow(long millis) {
+            return new Answer(Duration.ofMillis(millis), true);
+        }
+    }
+
+    /** Runs each started probe once the clock reaches its answer time; the script says what probe n answers. */
+    private final class ScriptedProbes implements Executor, ReadinessOnly {
+        private final IntFunction<Answer> script;
+        private final List<Scheduled> inFlight = new ArrayList<>();
+        private int started;
+        private final List<Long> startedAt = new ArrayList<>();
+        private Answer answering;
+
+        private record Scheduled(Instant due, Runnable task, Answer answer) {
+        }
+
+        ScriptedProbes(IntFunction<Answer> script) {
+            this.script = script;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            Answer answer = script.apply(started++);
+            startedAt.add(Duration.between(T0, clock.instant()).toMillis());
+            inFlight.add(new Scheduled(clock.instant().plus(answer.after()), task, answer));
+        }
+
+        /** Moves the clock and lets every probe whose answer time has come answer, earliest first. */
+        void sleep(Duration duration) {
+            clock.advance(duration);
+            List<Scheduled> due = inFlight.stream().filter(s -> !s.due().isAfter(clock.instant()))
+                    .sorted(Comparator.comparing(Scheduled::due)).toList();
+            inFlight.removeAll(due);
+            for (Scheduled s : due) {
+                answering = s.answer();
+                s.task().run();
+            }
+        }
+
+        @Override
+        public boolean isReady(RegionId region) {
+            return answering.ready();
+        }
+    }
+
+    private Optional<ExecutionResult> monitor(ScriptedProbes probes, Duration runFor) throws InterruptedException {
+        FailoverPorts ports = new FailoverPorts(world, world, world, world, world, new InMemoryExecutionLog(),
+                new InMemoryLease(clock));
+        FailoverOrchestrator orchestrator = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { },
+                "monitor");
+        HealthMonitor monitor = new HealthMonitor(world, probes, world, orchestrator,
+                new HealthMonitor.Settings(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), false), clock, probes::sleep,
+                new HealthMonitor.Listener() {
+                    @Override
+                    public void onProbe(RegionId region, boolean ready, int failures, String detail) {
+                        counted.add(Duration.between(T0, clock.instant()).toMillis() + ":" + ready + ":" + failures);
+                    }
+
+                    @Override
+                    public void onFailoverStarted(FailoverRequest request) {
+                        failoversStartedAt.add(Duration.between(T0, clock.instant()));
+                    }
+                }, probes, Runnable::run);
+        Instant end = T0.plus(runFor);
+        return monitor.run(() -> !failoversStartedAt.isEmpty() || !clock.instant().isBefore(end));
+    }
+
+    @Test
+    void givenAFrozenRegion_thenConfirmationProbesOverlapAndTheFailoverStartsOneLimitAndTwoQuarterIntervalsAfterTheFirstProbe()
+            throws InterruptedException {
+        world.regionOutage(EAST_1);
+        ScriptedProbes probes = new ScriptedProbes(n -> Answer.timedOut());
+
+        monitor(probes, Duration.ofSeconds(10));
+
+        // three 0.8 s time-outs back to back would take 2.4 s; overlapped they end 0.8, 1.05 and 1.3 s after the start
+        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(1300));
+        assertThat(counted).containsExactly("800:false:1", "1050:false:2", "1300:false:3");
+        assertThat(probes.startedAt).containsExactly(0L, 250L, 500L, 800L, 1050L);
+    }
+
+    @Test
+    void givenTimeOutsFromARegionWhoseDatabaseAnswersAsAWritablePrimary_thenTheFailoverWaitsForThreeTimeOutsBackToBack()
+            throws InterruptedException {
+        // the service stalls under load while its database is fine: overlapping probes must not shorten the stall needed
+        ScriptedProbes probes = new ScriptedProbes(n -> Answer.timedOut());
+
+        monitor(probes, Duration.ofSeconds(10));
+
+        assertThat(failoversStartedAt).containsExactly(LIMIT.multipliedBy(3));
+        assertThat(counted).startsWith("800:false:1", "1050:false:2", "1300:false:3");
+    }
+
+    @Test
+    void givenAPrimaryWhoseProbesAreSlowButUnderTheLimit_thenItIsNeverFailedOver() throws InterruptedException {
+        ScriptedProbes probes = new ScriptedProbes(n -> Answer.slow(LIMIT.toMillis() - 10));
+
+        Optional<ExecutionResult> result = monitor(probes, Duration.ofMinutes(2));
+
+        assertThat(result).isEmpty();
+        assertThat(failoversStartedAt).isEmpty();
+        assertThat(counted).isNotEmpty().allSatisfy(c -> assertThat(c).endsWith(":true:0"));
+        // slow answers make the monitor ask more often, never more than three at a time
+        assertThat(probes.started).isGreaterThan(120);
+        assertThat(probes.inFlight).hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void givenSlowAnswersWithTwoTimeOutsInARow_thenTheCountRestartsAtTheNextAnswerInStartOrder() throws InterruptedException {
+        // probes 0 and 1 time out; probe 2 answers slowly but in time, before probe 1's time-out is counted
+        ScriptedProbes probes = new ScriptedProbes(n -> n % 3 == 2 ? Answer.slow(300) : Answer.timedOut());
+
+        Optional<ExecutionResult> result = monitor(probes, Duration.ofMinutes(1));
+
+        assertThat(result).isEmpty();
+        assertThat(failoversStartedAt).isEmpty();
+        assertThat(counted).startsWith("800:false:1", "1050:false:2", "1050:true:0");
+    }
+
+    @Test
+    void givenARegionThatAnswersNotReadyAtOnce_thenTheFailoverStartsTwoQuarterIntervalsAfterTheFirstFailure()
+            throws InterruptedException {
+        world.regionOutage(EAST_1);
+        ScriptedProbes probes = new ScriptedProbes(n -> new Answer(Duration.ofMillis(5), false));
+
+        monitor(probes, Duration.ofSeconds(10));
+
+        // each answer is counted at the next 10 ms poll step: 10, 260 and 510 ms
+        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(510));
+        assertThat(probes.startedAt).containsExactly(0L, 250L, 500L);
+    }
+}

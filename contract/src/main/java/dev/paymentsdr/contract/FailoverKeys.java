@@ -29,6 +29,8 @@ public final class FailoverKeys {
     public static final String ALIAS_DNS_NAME = "alias-dns-name";
     public static final String ALIAS_HOSTED_ZONE_ID = "alias-hosted-zone-id";
     public static final String MIN_TASKS = "min-tasks";
+    /** The region's Global Accelerator endpoint group (both regions or neither: without, traffic moves by Route 53 only). */
+    public static final String ACCELERATOR_ENDPOINT_GROUP = "accelerator-endpoint-group-arn";
 
     private FailoverKeys() {
     }

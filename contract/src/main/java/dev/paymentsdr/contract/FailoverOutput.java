@@ -24,7 +24,10 @@ public enum FailoverOutput {
     SECONDARY_HEALTH_CHECK_ID("SecondaryHealthCheckId", Stack.GLOBAL, FailoverKeys.HEALTH_CHECK_ID),
     /** The payment API's global name: the failover records' name, and {@code https://<name>} is the probe URL. */
     PAYMENT_API_NAME("PaymentApiName", Stack.GLOBAL, FailoverKeys.RECORD_NAME),
-    HOSTED_ZONE_ID("HostedZoneId", Stack.GLOBAL, FailoverKeys.HOSTED_ZONE_ID);
+    HOSTED_ZONE_ID("HostedZoneId", Stack.GLOBAL, FailoverKeys.HOSTED_ZONE_ID),
+    /** The accelerator's endpoint groups, where the global stack has an accelerator. */
+    PRIMARY_ENDPOINT_GROUP_ARN("PrimaryEndpointGroupArn", Stack.GLOBAL, FailoverKeys.ACCELERATOR_ENDPOINT_GROUP),
+    SECONDARY_ENDPOINT_GROUP_ARN("SecondaryEndpointGroupArn", Stack.GLOBAL, FailoverKeys.ACCELERATOR_ENDPOINT_GROUP);
 
     /** Which stack emits an output: each regional stack for its region, or the global stack. */
     public enum Stack { REGIONAL, GLOBAL }

@@ -1,5 +1,6 @@
 package dev.paymentsdr.aws.failover;
 
+import dev.paymentsdr.aws.failover.traffic.GlobalAcceleratorApi;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import java.net.URI;
 import java.time.Duration;
@@ -98,6 +99,14 @@ public final class AwsClients implements AutoCloseable {
     /** Route 53 is global; its API lives in us-east-1. */
     public Route53Client route53() {
         return client("route53", RegionId.of("us-east-1"), r -> configure(Route53Client.builder(), Region.AWS_GLOBAL).build());
+    }
+
+    /**
+     * Global Accelerator (API in us-west-2) through the SDK's HTTP client and signer, as the SDK module is not available
+     * here; its endpoint follows the same settings as the other clients' ({@code AWS_ENDPOINT_URL_GLOBAL_ACCELERATOR}).
+     */
+    public GlobalAcceleratorApi globalAccelerator() {
+        return new GlobalAcceleratorApi(http, credentials, endpoint.orElseGet(GlobalAcceleratorApi::endpointFromEnvironment));
     }
 
     @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import dev.paymentsdr.aws.failover.probe.ExecuteApiSigner;
 import dev.paymentsdr.aws.failover.probe.HttpPaymentProbe;
 import dev.paymentsdr.aws.failover.state.DynamoDbExecutionLog;
 import dev.paymentsdr.aws.failover.state.DynamoDbLease;
+import dev.paymentsdr.aws.failover.traffic.AcceleratedTraffic;
 import dev.paymentsdr.aws.failover.traffic.Route53Traffic;
 import dev.paymentsdr.failover.application.FailoverRequests;
 import dev.paymentsdr.failover.application.FailoverRuntime;
@@ -20,6 +21,7 @@ import dev.paymentsdr.failover.application.Sleeper;
 import dev.paymentsdr.failover.domain.model.DatabaseRole;
 import dev.paymentsdr.failover.domain.model.RegionId;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
+import dev.paymentsdr.failover.port.out.Traffic;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +62,7 @@ public final class AwsFailover {
      *
      * @param poll        time between two reads of a waited-for state
      * @param promote     a switchover or failover until the new writer is reported
-     * @param routeSync   a Route 53 change until INSYNC
+     * @param routeSync   a Route 53 change until INSYNC, and a Global Accelerator change until DEPLOYED
      * @param orchestrator the orchestrator's own limits (ready, validate, catch-up, rejoin, lease)
      */
     public record Timeouts(Duration poll, Duration promote, Duration routeSync, FailoverSettings orchestrator) {
@@ -96,8 +98,11 @@ public final class AwsFailover {
                 new CloudWatchReplicationLag(clients::cloudWatch, clock), resources.globalClusterId(), clusters, waiter,
                 timeouts.promote());
         SnsNotifier notifier = new SnsNotifier(clients::sns, topics);
-        Route53Traffic traffic = new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases,
+        Route53Traffic route53 = new Route53Traffic(clients.route53(), resources.regions(), checks, resources.dns(), aliases,
                 waiter, timeouts.routeSync());
+        // a deployment without an accelerator moves traffic by Route 53 alone
+        Traffic traffic = resources.accelerator().<Traffic>map(a -> new AcceleratedTraffic(route53, clients.globalAccelerator(),
+                a, waiter, timeouts.routeSync())).orElse(route53);
         Map<RegionId, java.net.URI> endpoints = new LinkedHashMap<>();
         regions.forEach((region, r) -> r.healthUrl().ifPresent(url -> endpoints.put(region, HttpPaymentProbe.endpointOf(url))));
         Predicate<RegionId> writer = region -> database.role(region) == DatabaseRole.PRIMARY;
@@ -176,6 +181,14 @@ public final class AwsFailover {
             lines.add("active region at Route 53: " + ports.traffic().activeRegion().map(RegionId::name).orElse("none"));
         } catch (RuntimeException e) {
             lines.add("active region at Route 53: unknown (" + e.getMessage() + ")");
+        }
+        if (ports.traffic() instanceof AcceleratedTraffic accelerated) {
+            try {
+                lines.add("Global Accelerator dials: " + accelerated.dials() + accelerated.disagreement().map(d -> " (" + d + ")")
+                        .orElse(" (agree with Route 53)"));
+            } catch (RuntimeException e) {
+                lines.add("Global Accelerator dials: unknown (" + e.getMessage() + ")");
+            }
         }
         return lines;
     }

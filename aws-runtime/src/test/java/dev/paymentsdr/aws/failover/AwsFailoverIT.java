@@ -78,6 +78,31 @@ class AwsFailoverIT {
     }
 
     @Test
+    void givenAnAccelerator_whenSwitchingOverPlanned_thenItsDialsMoveWithRoute53() {
+        world.addAccelerator();
+        AwsFailover accelerated = AwsFailover.create(world.resources(), world.clients(), MotoTest.timeouts(), Clock.systemUTC(),
+                Sleeper.system());
+
+        ExecutionResult result = accelerated.runtime().orchestrator("test").run(request(FailoverMode.PLANNED, false), false);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(Outcome.COMPLETED);
+        assertThat(world.trafficDial(EAST_2)).isEqualTo(100.0);
+        assertThat(world.trafficDial(EAST_1)).isEqualTo(0.0);
+        assertThat(world.primaryRecordRegion()).isEqualTo(EAST_2);
+        assertThat(accelerated.ports().traffic().activeRegion()).contains(EAST_2);
+        assertThat(detail(result, Step.SWITCH_TRAFFIC)).contains("Global Accelerator dials us-east-2 to 100");
+        assertThat(String.join("\n", accelerated.describeNow())).contains("Global Accelerator dials").contains("agree with Route 53");
+    }
+
+    @Test
+    void givenNoAccelerator_thenTrafficMovesByRoute53Alone() {
+        assertThat(world.resources().accelerator()).isEmpty();
+        assertThat(failover.ports().traffic()).isInstanceOf(dev.paymentsdr.aws.failover.traffic.Route53Traffic.class);
+        assertThat(String.join("\n", failover.describeNow())).contains("no Global Accelerator")
+                .doesNotContain("Global Accelerator dials");
+    }
+
+    @Test
     void givenARegionOutage_whenFailingOverUnplanned_thenTheGatePassesOnMeasuredLag_andFailoverGlobalClusterPromotes() {
         world.regionOutage(EAST_1);
         FailoverRequest request = request(FailoverMode.UNPLANNED, false);

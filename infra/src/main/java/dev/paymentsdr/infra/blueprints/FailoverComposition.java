@@ -92,7 +92,7 @@ final class FailoverComposition {
 
     /** Exactly what the functions' code touches, in this deployment. */
     FailoverFunctions.Access access(GlobalDatabase database, Optional<String> hostedZoneId, Probe probe, String ownBucket,
-                                    String otherBucket) {
+                                    String otherBucket, boolean accelerator) {
         List<String> clusters = new ArrayList<>();
         List<String> services = new ArrayList<>();
         List<String> tables = new ArrayList<>();
@@ -124,7 +124,7 @@ final class FailoverComposition {
                 arn("dynamodb", spec.region(), "table/" + naming.of(Name.FAILOVER_TABLE)), spec.region(), topics, keys,
                 naming.of(Name.KEY_ALIAS), stacks,
                 hostedZoneId.map(z -> "arn:" + Aws.PARTITION + ":route53:::hostedzone/" + z), apis, sessions,
-                Optional.of(s3 + ownBucket), List.of(s3 + otherBucket));
+                Optional.of(s3 + ownBucket), List.of(s3 + otherBucket), accelerator);
     }
 
     /** The monitor, when the spec asks for it: its lag alert is the replication-lag alarm's bound. */

@@ -68,6 +68,10 @@ public final class GlobalStack extends Stack {
                     .port(settings.dns().isPresent() ? 443 : 80).primary(primary.getRegion(), loadBalancer(primary))
                     .secondary(secondary.getRegion(), loadBalancer(secondary), b.secondaryDial).build();
             output(b.acceleratorOutputKey, accelerator.dnsName(), "Global Accelerator DNS name");
+            output(FailoverOutput.PRIMARY_ENDPOINT_GROUP_ARN.key(), accelerator.primaryEndpointGroupArn(),
+                    "Global Accelerator endpoint group of the primary region (the failover dials it)");
+            output(FailoverOutput.SECONDARY_ENDPOINT_GROUP_ARN.key(), accelerator.secondaryEndpointGroupArn(),
+                    "Global Accelerator endpoint group of the secondary region (the failover dials it)");
         }
     }
 

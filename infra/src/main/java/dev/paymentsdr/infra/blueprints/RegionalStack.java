@@ -359,7 +359,8 @@ public final class RegionalStack extends Stack {
         String zoneId = createdZone != null ? createdZone.getHostedZoneId() : b.zoneId();
         FailoverFunctions functionsHere = failover.functions(this, FunctionSettings.builder().code(b.artifacts.lambdaCode().get())
                         .key(key.key()).logRetention(spec.logRetention()).build(), resources,
-                failover.access(database, Optional.ofNullable(zoneId), probe, ownBucket, otherBucket),
+                failover.access(database, Optional.ofNullable(zoneId), probe, ownBucket, otherBucket,
+                        b.settings.globalAccelerator() || b.accelerated),
                 failover.readiness(ownBucket, otherBucket));
         observability.watchDeadLetters("failover-trigger-failed-events",
                 functionsHere.failedEvents().metricApproximateNumberOfMessagesVisible());
@@ -440,6 +441,7 @@ public final class RegionalStack extends Stack {
         private String zoneId;
         private String recordName;
         private boolean functionLoadBalancer;
+        private boolean accelerated;
         private int promotedMinTasks;
 
         private Builder(Construct scope, String id) {
@@ -466,6 +468,8 @@ public final class RegionalStack extends Stack {
         public Builder createZoneWhenMissing() { this.createZone = true; return this; }
         /** Puts an internet-facing ALB in front of the payment function (the Global Accelerator's endpoint). */
         public Builder functionLoadBalancer() { this.functionLoadBalancer = true; return this; }
+        /** The global stack puts a Global Accelerator in front of this region (even without the globalAccelerator setting). */
+        public Builder accelerated() { this.accelerated = true; return this; }
 
         String zoneId() { return zoneId; }
 

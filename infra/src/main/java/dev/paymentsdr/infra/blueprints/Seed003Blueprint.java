@@ -48,7 +48,7 @@ public final class Seed003Blueprint implements Blueprint {
                 .outputKey(Output.TABLE_NAME, "DynamoDbTable").outputKey(Output.DATABASE_ENDPOINT, "AuroraEndpoint")
                 .outputKey(Output.BUCKET_NAME, "S3Bucket").build();
         RegionSpec secondary = primary.toBuilder().region(settings.secondaryRegion(), Role.SECONDARY).cidr("10.1.0.0/16").build();
-        RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b.functionLoadBalancer());
+        RegionPair regions = RegionPair.compose(app, settings, naming, artifacts, primary, secondary, b -> b.functionLoadBalancer().accelerated());
         GlobalStack.Builder.create(app, "Global").settings(settings, naming).regions(regions.primary(), regions.secondary())
                 .accelerator(100).outputKeys("Route53FailoverDomain", "GlobalAcceleratorDns").build();
         return RegionPair.notes(settings);

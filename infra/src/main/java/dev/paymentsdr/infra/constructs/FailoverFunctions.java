@@ -38,6 +38,12 @@ public final class FailoverFunctions extends Construct {
             + "DynamoDB, SNS, CloudFormation, Lambda) and each region's public health endpoint; they hold no payment data and "
             + "must work when the other region's network is down, so they run outside a VPC (Route 53 has no VPC endpoint).";
     private static final String ROUTE53 = "arn:" + software.amazon.awscdk.Aws.PARTITION + ":route53:::";
+    /**
+     * The accelerators of this account: the global stack creates the accelerator after the regional stacks that hold
+     * these functions (it fronts their load balancers), so its generated id cannot be named here.
+     */
+    private static final String ACCELERATORS = "arn:" + software.amazon.awscdk.Aws.PARTITION + ":globalaccelerator::"
+            + software.amazon.awscdk.Aws.ACCOUNT_ID + ":accelerator/*";
     /** The trigger's limit: Lambda's longest; a workflow runs the plan in phases below it. */
     static final Duration TRIGGER_TIMEOUT = Duration.minutes(15);
     static final Duration MONITOR_TIMEOUT = Duration.seconds(50);
@@ -175,7 +181,7 @@ public final class FailoverFunctions extends Construct {
                          List<String> stateTableArns, String ownStateTableArn, String ownRegion, List<String> topicArns,
                          List<String> keyArns, String keyAlias, List<String> stackArns, Optional<String> hostedZoneArn,
                          List<String> paymentApiArns, List<String> readinessTableArns, Optional<String> ownBucketArn,
-                         List<String> otherBucketArns) {
+                         List<String> otherBucketArns, boolean accelerator) {
         void grantTrigger(IGrantable fn) {
             read(fn);
             allow(fn, List.of("rds:SwitchoverGlobalCluster", "rds:FailoverGlobalCluster", "rds:RemoveFromGlobalCluster"),
@@ -190,6 +196,9 @@ public final class FailoverFunctions extends Construct {
                     "dynamodb:Query"), stateTableArns);
             if (!paymentApiArns.isEmpty()) {
                 allow(fn, List.of("execute-api:Invoke"), paymentApiArns);
+            }
+            if (accelerator) {
+                allow(fn, List.of("globalaccelerator:UpdateEndpointGroup"), List.of(ACCELERATORS));
             }
         }
 
@@ -230,6 +239,11 @@ public final class FailoverFunctions extends Construct {
             }
             allow(fn, List.of("sns:Publish"), topicArns);
             allow(fn, List.of("cloudformation:DescribeStacks"), stackArns);
+            if (accelerator) {
+                // the traffic port reads the dials and the accelerator's status wherever it says which region is active
+                allow(fn, List.of("globalaccelerator:DescribeAccelerator", "globalaccelerator:DescribeEndpointGroup"),
+                        List.of(ACCELERATORS));
+            }
             // the topics and buckets are encrypted with each region's data key, named by the same alias in both
             fn.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create().effect(Effect.ALLOW)
                     .actions(List.of("kms:GenerateDataKey*", "kms:Decrypt")).resources(keyArns)

@@ -5,6 +5,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationLoadBalancer;
 import software.amazon.awscdk.services.globalaccelerator.Accelerator;
 import software.amazon.awscdk.services.globalaccelerator.ConnectionProtocol;
+import software.amazon.awscdk.services.globalaccelerator.EndpointGroup;
 import software.amazon.awscdk.services.globalaccelerator.EndpointGroupOptions;
 import software.amazon.awscdk.services.globalaccelerator.HealthCheckProtocol;
 import software.amazon.awscdk.services.globalaccelerator.Listener;
@@ -18,10 +19,13 @@ import software.constructs.Construct;
  * Optional Global Accelerator in front of both regions' ALBs: one endpoint group per region. With the secondary's
  * traffic dial at 0 (active-passive) the operator or runbook raises it on failover; at 100 the accelerator moves
  * traffic by health alone: a standby region's {@code /health/ready} answers 503 (not writable), so it receives traffic
- * only once it is promoted or the primary fails its checks.
+ * only once it is promoted or the primary fails its checks. The failover dials both groups itself (the target's to 100,
+ * the old region's to 0), reading their ARNs from the global stack's outputs.
  */
 public final class TrafficAccelerator extends Construct {
     private final Accelerator accelerator;
+    private final EndpointGroup primaryGroup;
+    private final EndpointGroup secondaryGroup;
 
     private TrafficAccelerator(Builder b) {
         super(b.scope, b.id);
@@ -31,12 +35,12 @@ public final class TrafficAccelerator extends Construct {
                 .protocol(ConnectionProtocol.TCP)
                 .clientAffinity(software.amazon.awscdk.services.globalaccelerator.ClientAffinity.SOURCE_IP)
                 .build());
-        group(listener, "Primary", b.primaryRegion, b.primary, 100, b.port);
-        group(listener, "Secondary", b.secondaryRegion, b.secondary, b.secondaryDial, b.port);
+        primaryGroup = group(listener, "Primary", b.primaryRegion, b.primary, 100, b.port);
+        secondaryGroup = group(listener, "Secondary", b.secondaryRegion, b.secondary, b.secondaryDial, b.port);
     }
 
-    private void group(Listener listener, String id, String region, IApplicationLoadBalancer alb, int dial, int port) {
-        listener.addEndpointGroup(id, EndpointGroupOptions.builder()
+    private EndpointGroup group(Listener listener, String id, String region, IApplicationLoadBalancer alb, int dial, int port) {
+        return listener.addEndpointGroup(id, EndpointGroupOptions.builder()
                 .region(region)
                 .trafficDialPercentage(dial)
                 .healthCheckInterval(Duration.seconds(10))
@@ -47,6 +51,16 @@ public final class TrafficAccelerator extends Construct {
                 .endpoints(List.of(new ApplicationLoadBalancerEndpoint(alb,
                         ApplicationLoadBalancerEndpointOptions.builder().preserveClientIp(true).build())))
                 .build());
+    }
+
+    /** The primary region's endpoint group ARN: the failover dials it (stack output {@code PrimaryEndpointGroupArn}). */
+    public String primaryEndpointGroupArn() {
+        return primaryGroup.getEndpointGroupArn();
+    }
+
+    /** The secondary region's endpoint group ARN (stack output {@code SecondaryEndpointGroupArn}). */
+    public String secondaryEndpointGroupArn() {
+        return secondaryGroup.getEndpointGroupArn();
     }
 
     /** DNS name of the accelerator. */

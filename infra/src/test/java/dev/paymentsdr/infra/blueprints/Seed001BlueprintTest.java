@@ -36,6 +36,13 @@ class Seed001BlueprintTest extends BlueprintTest {
     }
 
     @Test
+    void withoutAnAcceleratorTheFailoverFunctionsHaveNoGlobalAcceleratorAccess() {
+        for (Template region : List.of(primary, secondary)) {
+            org.assertj.core.api.Assertions.assertThat(region.toJSON().toString()).doesNotContain("globalaccelerator:");
+        }
+    }
+
+    @Test
     void thereAreNoNatGatewaysOnlyEndpointsAndTheFunctionsRunInTheVpc() {
         for (Template region : List.of(primary, secondary)) {
             region.resourceCountIs("AWS::EC2::NatGateway", 0);

@@ -80,6 +80,20 @@ class Seed003BlueprintTest extends BlueprintTest {
     }
 
     @Test
+    void theFailoverFindsTheEndpointGroupsInTheOutputs_andItsTriggerMayDialThemAndNothingElse() {
+        global.hasOutput("PrimaryEndpointGroupArn", Match.objectLike(Map.of("Value", Match.objectLike(Map.of("Fn::GetAtt",
+                Match.arrayWith(List.of("EndpointGroupArn")))))));
+        global.hasOutput("SecondaryEndpointGroupArn", Match.anyValue());
+        for (Template region : List.of(primary, secondary)) {
+            region.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Match.objectLike(Map.of(
+                    "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Action", Match.arrayWith(List.of("globalaccelerator:UpdateEndpointGroup")),
+                            "Resource", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(
+                                    ":globalaccelerator::")))))))))))))));
+        }
+        assertThat(global.toJSON().toString()).doesNotContain("globalaccelerator:*");
+    }
+
+    @Test
     void theLoadBalancerInvokesAFunctionWithTheAlbHandler_andTheRelayDrainsTheOutboxFromTheVpc() {
         for (Template region : List.of(primary, secondary)) {
             region.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("Handler", Handlers.PAYMENT_LOAD_BALANCER,

@@ -138,6 +138,9 @@ public final class TemplateValues {
             case "FunctionUrl" -> "https://abc123.lambda-url." + region + ".on.aws/";
             case "TopicName" -> "sample-topic";
             case "HealthCheckId" -> "11111111-2222-3333-4444-555555555555";
+            // Global Accelerator ARNs have no region; both endpoint groups belong to one accelerator's listener
+            case "EndpointGroupArn" -> "arn:aws:globalaccelerator::" + ACCOUNT + ":accelerator/0a1b2c3d-0000-1111-2222-333344445555"
+                    + "/listener/0a1b2c3d/endpoint-group/" + logicalId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             case "QueueName" -> "sample-queue";
             case "Name" -> "sample-" + logicalId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             default -> attribute.endsWith("Arn") || attribute.equals("Arn")

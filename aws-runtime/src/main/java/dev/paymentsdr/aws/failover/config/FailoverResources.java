@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  *                         coordinate across the replicas of a global table)
  * @param probe            how a validation payment is sent
  * @param dns              the failover records, when the deployment has a hosted zone
+ * @param accelerator      the Global Accelerator's endpoint groups, when the deployment has one
  */
 public record FailoverResources(List<RegionId> regions, String globalClusterId, String stateTable,
                                 RegionId stateTableRegion, Probe probe, Optional<DnsRecords> dns,
-                                Map<RegionId, RegionResources> byRegion) {
+                                Map<RegionId, RegionResources> byRegion, Optional<Accelerator> accelerator) {
     public static final String REGIONS = FailoverKeys.REGIONS;
     public static final String GLOBAL_CLUSTER = FailoverKeys.GLOBAL_CLUSTER;
     public static final String STATE_TABLE = FailoverKeys.STATE_TABLE;
@@ -45,18 +46,22 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
     public static final String ALIAS_DNS_NAME = FailoverKeys.ALIAS_DNS_NAME;
     public static final String ALIAS_HOSTED_ZONE_ID = FailoverKeys.ALIAS_HOSTED_ZONE_ID;
     public static final String MIN_TASKS = FailoverKeys.MIN_TASKS;
+    public static final String ACCELERATOR_ENDPOINT_GROUP = FailoverKeys.ACCELERATOR_ENDPOINT_GROUP;
 
     private static final Pattern CLUSTER_ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{0,62}");
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:[A-Za-z0-9/_-]+");
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern HEALTH_CHECK = Pattern.compile("[0-9a-fA-F-]{1,64}");
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:([a-z0-9-]+):\\d{12}:[A-Za-z0-9_-]{1,256}");
+    private static final Pattern ENDPOINT_GROUP_ARN = Pattern.compile(
+            "(arn:aws[a-z-]*:globalaccelerator::\\d{12}:accelerator/[A-Za-z0-9-]{1,64})/listener/[A-Za-z0-9]{1,64}/endpoint-group/[A-Za-z0-9]{1,64}");
     private static final Pattern ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
     private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}\\.?$)([A-Za-z0-9_*](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?");
 
     public FailoverResources {
         regions = List.copyOf(regions);
         byRegion = Map.copyOf(byRegion);
+        accelerator = accelerator == null ? Optional.empty() : accelerator;
     }
 
     /** The resources of one region; an error naming the configured regions when it is not one of them. */
@@ -91,9 +96,10 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         if (tableRegion != null && !regions.contains(tableRegion)) {
             in.problem(STATE_TABLE_REGION, "'" + tableRegion + "' is not one of the regions " + regions);
         }
+        Optional<Accelerator> accelerator = in.accelerator(regions);
         in.failIfAny(source);
         Optional<DnsRecords> dns = zone.map(z -> new DnsRecords(z, record.orElseThrow()));
-        return new FailoverResources(regions, globalCluster, table, tableRegion, probe, dns, byRegion);
+        return new FailoverResources(regions, globalCluster, table, tableRegion, probe, dns, byRegion, accelerator);
     }
 
     /** Lines for a dry run: what was found, never a secret (there are none here). */
@@ -101,7 +107,8 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         List<String> lines = new ArrayList<>();
         lines.add("global cluster " + globalClusterId + "; state table " + stateTable + " in " + stateTableRegion
                 + "; probe " + probe.describe() + dns.map(d -> "; failover records " + d.recordName() + " in zone "
-                + d.hostedZoneId()).orElse("; no failover records (health checks only)"));
+                + d.hostedZoneId()).orElse("; no failover records (health checks only)")
+                + accelerator.map(a -> "; Global Accelerator " + a.acceleratorArn()).orElse("; no Global Accelerator"));
         for (RegionId region : regions) {
             lines.add(region + ": " + byRegion.get(region).describe());
         }
@@ -122,6 +129,16 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
         String describe() {
             return globalUrl.map(URI::toString).orElse("the active region's endpoint") + " /" + paymentsPath
                     + (signed ? " (SigV4, execute-api)" : "");
+        }
+    }
+
+    /**
+     * The Global Accelerator in front of both regions: its endpoint group per region, whose traffic dials the
+     * failover moves.
+     */
+    public record Accelerator(String acceleratorArn, Map<RegionId, String> endpointGroups) {
+        public Accelerator {
+            endpointGroups = Map.copyOf(endpointGroups);
         }
     }
 
@@ -295,6 +312,46 @@ public record FailoverResources(List<RegionId> regions, String globalClusterId, 
             Optional<EcsService> ecs = cluster.isPresent() && service.isPresent()
                     ? Optional.of(new EcsService(cluster.get(), service.get())) : Optional.empty();
             return new RegionResources(db, ecs, health, check, topic, alias, minTasks);
+        }
+
+        /** Both regions' endpoint groups of one accelerator, or neither (Route 53 only). */
+        Optional<Accelerator> accelerator(List<RegionId> regions) {
+            Map<RegionId, String> groups = new LinkedHashMap<>();
+            Map<RegionId, String> accelerators = new LinkedHashMap<>();
+            for (RegionId region : regions) {
+                String key = FailoverKeys.regional(region.name(), ACCELERATOR_ENDPOINT_GROUP);
+                optional(key).ifPresent(arn -> {
+                    java.util.regex.Matcher m = ENDPOINT_GROUP_ARN.matcher(arn);
+                    if (m.matches()) {
+                        groups.put(region, arn);
+                        accelerators.put(region, m.group(1));
+                    } else {
+                        problem(key, "'" + arn + "' is not valid; accepted: a Global Accelerator endpoint group ARN such as "
+                                + "arn:aws:globalaccelerator::123456789012:accelerator/ID/listener/ID/endpoint-group/ID");
+                    }
+                });
+            }
+            boolean some = regions.stream().anyMatch(r -> optional(FailoverKeys.regional(r.name(), ACCELERATOR_ENDPOINT_GROUP))
+                    .isPresent());
+            if (!some) {
+                return Optional.empty();
+            }
+            for (RegionId region : regions) {
+                String key = FailoverKeys.regional(region.name(), ACCELERATOR_ENDPOINT_GROUP);
+                if (optional(key).isEmpty()) {
+                    problem(key, "missing: an accelerator needs the endpoint group of every region (both for Global "
+                            + "Accelerator dials, neither for Route 53 only)");
+                }
+            }
+            if (groups.size() != regions.size() || regions.isEmpty()) {
+                return Optional.empty();
+            }
+            if (new java.util.HashSet<>(accelerators.values()).size() != 1) {
+                problem(FailoverKeys.regional(regions.get(1).name(), ACCELERATOR_ENDPOINT_GROUP), "the endpoint groups belong to "
+                        + "different accelerators " + accelerators.values() + "; the failover dials the groups of one accelerator");
+                return Optional.empty();
+            }
+            return Optional.of(new Accelerator(accelerators.values().iterator().next(), groups));
         }
 
         void problem(String key, String message) {

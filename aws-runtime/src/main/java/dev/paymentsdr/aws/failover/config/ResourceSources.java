@@ -74,6 +74,10 @@ public final class ResourceSources {
         put(settings, FailoverKeys.regional(stacks.secondaryRegion().name(), FailoverKeys.HEALTH_CHECK_ID),
                 global.get(FailoverOutput.SECONDARY_HEALTH_CHECK_ID.key()));
         put(settings, FailoverKeys.HOSTED_ZONE_ID, global.get(FailoverOutput.HOSTED_ZONE_ID.key()));
+        put(settings, FailoverKeys.regional(stacks.primaryRegion().name(), FailoverKeys.ACCELERATOR_ENDPOINT_GROUP),
+                global.get(FailoverOutput.PRIMARY_ENDPOINT_GROUP_ARN.key()));
+        put(settings, FailoverKeys.regional(stacks.secondaryRegion().name(), FailoverKeys.ACCELERATOR_ENDPOINT_GROUP),
+                global.get(FailoverOutput.SECONDARY_ENDPOINT_GROUP_ARN.key()));
         String apiName = global.get(FailoverOutput.PAYMENT_API_NAME.key());
         if (apiName != null) {
             put(settings, FailoverKeys.RECORD_NAME, apiName);

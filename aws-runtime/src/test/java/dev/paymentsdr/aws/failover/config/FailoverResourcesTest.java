@@ -79,4 +79,40 @@ class FailoverResourcesTest {
         assertThat(resources.region(RegionId.of("us-east-2")).minTasks()).isEqualTo(10);
         assertThatThrownBy(() -> ResourceSources.file(dir.resolve("absent.properties"))).hasMessageContaining("absent.properties");
     }
+
+    private static final String ACCELERATOR = "arn:aws:globalaccelerator::123456789012:accelerator/1234abcd-abcd-1234-abcd-1234abcdefgh";
+
+    @Test
+    void givenBothRegionsEndpointGroups_thenTheAcceleratorIsTheirs_andWithoutThemThereIsNone() {
+        Map<String, String> s = complete();
+        s.put("region.us-east-1.accelerator-endpoint-group-arn", ACCELERATOR + "/listener/0123vxyz/endpoint-group/098765zyxwvu");
+        s.put("region.us-east-2.accelerator-endpoint-group-arn", ACCELERATOR + "/listener/0123vxyz/endpoint-group/abcdef012345");
+
+        FailoverResources resources = FailoverResources.parse(s, "test");
+
+        assertThat(resources.accelerator()).hasValueSatisfying(a -> {
+            assertThat(a.acceleratorArn()).isEqualTo(ACCELERATOR);
+            assertThat(a.endpointGroups().get(RegionId.of("us-east-2"))).endsWith("abcdef012345");
+        });
+        assertThat(String.join("\n", resources.describe())).contains("Global Accelerator " + ACCELERATOR);
+        assertThat(FailoverResources.parse(complete(), "test").accelerator()).isEmpty();
+    }
+
+    @Test
+    void givenOneRegionsEndpointGroup_aBadArn_orGroupsOfTwoAccelerators_thenTheErrorNamesTheKey() {
+        Map<String, String> s = complete();
+        s.put("region.us-east-1.accelerator-endpoint-group-arn", ACCELERATOR + "/listener/0123vxyz/endpoint-group/098765zyxwvu");
+        assertThatThrownBy(() -> FailoverResources.parse(s, "test"))
+                .hasMessageContaining("region.us-east-2.accelerator-endpoint-group-arn: missing: an accelerator needs the endpoint "
+                        + "group of every region");
+
+        s.put("region.us-east-2.accelerator-endpoint-group-arn", "arn:aws:elasticloadbalancing:us-east-2:123456789012:x");
+        assertThatThrownBy(() -> FailoverResources.parse(s, "test"))
+                .hasMessageContaining("region.us-east-2.accelerator-endpoint-group-arn: 'arn:aws:elasticloadbalancing")
+                .hasMessageContaining("accepted: a Global Accelerator endpoint group ARN");
+
+        s.put("region.us-east-2.accelerator-endpoint-group-arn", ACCELERATOR + "9/listener/0123vxyz/endpoint-group/abc");
+        assertThatThrownBy(() -> FailoverResources.parse(s, "test"))
+                .hasMessageContaining("the endpoint groups belong to different accelerators");
+    }
 }

@@ -61,6 +61,8 @@ class ResourceSourcesIT {
         }
     }
 
+    private static final String ACCELERATOR = "arn:aws:globalaccelerator::123456789012:accelerator/0a1b2c3d-0000-1111-2222-333344445555";
+
     @Test
     void givenStacksNamedByABlueprint_thenTheOutputsTheFailoverNeedsAllBecomeSettings_andParse() {
         try (AwsClients clients = AwsClients.at(MotoTest.server().endpoint(), MotoTest.server().credentials())) {
@@ -82,7 +84,8 @@ class ResourceSourcesIT {
             clients.cloudFormation(EAST_1).createStack(b -> b.stackName("trading-dns-" + suffix).templateBody(template(Map.of(
                     "PrimaryHealthCheckId", "11111111-2222-3333-4444-555555555555",
                     "SecondaryHealthCheckId", "66666666-7777-8888-9999-000000000000", "PaymentApiName", "api.example.com",
-                    "HostedZoneId", "Z0123456789ABCDEFGHIJ"))));
+                    "HostedZoneId", "Z0123456789ABCDEFGHIJ", "PrimaryEndpointGroupArn", ACCELERATOR + "/listener/0a1b2c3d/endpoint-group/aaa111",
+                    "SecondaryEndpointGroupArn", ACCELERATOR + "/listener/0a1b2c3d/endpoint-group/bbb222"))));
             ResourceSources.Stacks stacks = ResourceSources.Stacks.parse("PAYMENTS_FAILOVER_STACKS", "primary=us-east-1/trading-us-east-1-"
                     + suffix + ";secondary=us-east-2/trading-us-east-2-" + suffix + ";global=us-east-1/trading-dns-" + suffix);
             List<String> notes = new ArrayList<>();
@@ -95,6 +98,10 @@ class ResourceSourcesIT {
             assertThat(resources.dns()).hasValueSatisfying(d -> assertThat(d.hostedZoneId()).isEqualTo("Z0123456789ABCDEFGHIJ"));
             assertThat(resources.region(EAST_2).alias()).hasValueSatisfying(a -> assertThat(a.hostedZoneId()).isEqualTo("Z35SXDOTRQ7X7K"));
             assertThat(resources.region(EAST_1).minTasks()).isEqualTo(10);
+            assertThat(resources.accelerator()).hasValueSatisfying(a -> {
+                assertThat(a.acceleratorArn()).isEqualTo(ACCELERATOR);
+                assertThat(a.endpointGroups().get(EAST_2)).endsWith("/endpoint-group/bbb222");
+            });
             assertThat(resources.region(EAST_2).healthUrl().orElseThrow()).hasToString("https://alb-us-east-2.elb.amazonaws.com/health/ready");
         }
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.paymentsdr.aws.failover.AwsClients;
 import dev.paymentsdr.aws.failover.config.FailoverResources;
 import dev.paymentsdr.aws.failover.state.StateTable;
+import dev.paymentsdr.aws.failover.traffic.GlobalAcceleratorApi;
 import dev.paymentsdr.aws.testing.MotoServer;
 import dev.paymentsdr.contract.KeyValues;
 import dev.paymentsdr.contract.RuntimeVariable;
@@ -46,9 +47,11 @@ public final class AwsWorld implements AutoCloseable {
     public static final RegionId EAST_2 = RegionId.of("us-east-2");
     private static final String ALB_ZONE = "Z35SXDOTRQ7X7K";
     private static final String OPERATION_MODEL = "rds::global-cluster-failover";
+    private static final String ACCELERATOR_MODEL = "globalaccelerator::accelerator";
 
     private final MotoServer moto;
     private boolean held;
+    private boolean acceleratorHeld;
 
     private final AwsClients clients;
     private final String name;
@@ -142,6 +145,47 @@ public final class AwsWorld implements AutoCloseable {
 
     public AwsClients clients() {
         return clients;
+    }
+
+    /**
+     * Adds a Global Accelerator in front of both regions, as the stacks with one deploy it: a TCP listener on 443
+     * and an endpoint group per region, us-east-1's dialled to 100 and us-east-2's to 0 (active-passive); its
+     * endpoint groups join the settings. Returns the accelerator's ARN.
+     */
+    public String addAccelerator() {
+        GlobalAcceleratorApi api = clients.globalAccelerator();
+        String accelerator = api.call("CreateAccelerator", Map.of("Name", "payments-dr-" + name, "IdempotencyToken", name))
+                .path("Accelerator").path("AcceleratorArn").asText();
+        String listener = api.call("CreateListener", Map.of("AcceleratorArn", accelerator, "Protocol", "TCP",
+                "IdempotencyToken", name + "-l", "PortRanges", List.of(Map.of("FromPort", 443, "ToPort", 443))))
+                .path("Listener").path("ListenerArn").asText();
+        for (RegionId region : List.of(EAST_1, EAST_2)) {
+            String group = api.call("CreateEndpointGroup", Map.of("ListenerArn", listener, "EndpointGroupRegion", region.name(),
+                    "IdempotencyToken", name + region, "TrafficDialPercentage", region.equals(EAST_1) ? 100 : 0,
+                    "HealthCheckPath", "/health/ready", "EndpointConfigurations", List.of(Map.of("EndpointId",
+                            "arn:aws:elasticloadbalancing:" + region + ":123456789012:loadbalancer/app/alb-" + name + "/1"))))
+                    .path("EndpointGroup").path("EndpointGroupArn").asText();
+            settings.put("region." + region + "." + FailoverResources.ACCELERATOR_ENDPOINT_GROUP, group);
+        }
+        return accelerator;
+    }
+
+    /** The traffic dial of the region's endpoint group, as Global Accelerator reports it. */
+    public double trafficDial(RegionId region) {
+        return clients.globalAccelerator().describeEndpointGroup(settings.get("region." + region + "."
+                + FailoverResources.ACCELERATOR_ENDPOINT_GROUP)).trafficDial();
+    }
+
+    /** Accelerator changes from now on stay IN_PROGRESS until {@link #releaseAcceleratorDeployments()}. */
+    public void holdAcceleratorDeployments() {
+        moto.setTransition(ACCELERATOR_MODEL, "{\"progression\":\"manual\",\"times\":1000000}");
+        acceleratorHeld = true;
+    }
+
+    /** Accelerator changes deploy again, one DescribeAccelerator per stage. */
+    public void releaseAcceleratorDeployments() {
+        moto.unsetTransition(ACCELERATOR_MODEL);
+        acceleratorHeld = false;
     }
 
     /** The settings a config file for this world would hold. */
@@ -362,6 +406,9 @@ public final class AwsWorld implements AutoCloseable {
     public void close() {
         if (held) {
             moto.unsetTransition(OPERATION_MODEL);
+        }
+        if (acceleratorHeld) {
+            moto.unsetTransition(ACCELERATOR_MODEL);
         }
         services.values().forEach(s -> s.stop(0));
         globalEndpoint.stop(0);

@@ -170,6 +170,11 @@ class ServerlessHandlersIT {
                 .secretString("{\"apiKey\":\"replace-me\",\"apiSecret\":\"GeneratedGeneratedGeneratedGener\"}")).arn();
         ApiKeyAuthenticator malformed = ApiKeyAuthenticator.of(secrets, placeholder);
         PaymentLoadBalancerHandler handler = new PaymentLoadBalancerHandler(wiring::api, () -> malformed);
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
 
         ApplicationLoadBalancerResponseEvent withTheKey = handler.handleRequest(paymentWithKey("replace-me"), null);
         ApplicationLoadBalancerResponseEvent withTheSecretValue = handler.handleRequest(
@@ -179,8 +184,14 @@ class ServerlessHandlersIT {
 
         assertRefusedWithoutAWrite(withTheKey, 503, "authentication_unavailable");
         assertRefusedWithoutAWrite(withTheSecretValue, 503, "authentication_unavailable");
+        root.detachAppender(logs);
         assertThat(withTheKey.getBody()).doesNotContain("replace-me");
         assertThat(health.getStatusCode()).as(health.getBody()).isEqualTo(200);
+        // one clear line per refusal, naming the secret and the entry at fault, never a value
+        List<String> lines = logs.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).filteredOn(l -> l.contains("refusing every API key")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("api-keys-placeholder").contains("apiKey"));
+        assertThat(lines).noneMatch(l -> l.contains("replace-me") || l.contains("GeneratedGenerated"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.paymentsdr.contract;
 
 import static dev.paymentsdr.contract.RuntimeVariable.PAYMENTS_ACCESS_LOG_LEVEL;
+import static dev.paymentsdr.contract.RuntimeVariable.PAYMENTS_API_KEYS_SECRET_ARN;
 import static dev.paymentsdr.contract.RuntimeVariable.PAYMENTS_ARCHIVE;
 import static dev.paymentsdr.contract.RuntimeVariable.PAYMENTS_BIND;
 import static dev.paymentsdr.contract.RuntimeVariable.PAYMENTS_BUCKET;
@@ -87,6 +88,8 @@ public enum Component {
     private static Set<RuntimeVariable> withSecret(Set<RuntimeVariable> variables) {
         Set<RuntimeVariable> all = EnumSet.copyOf(variables);
         all.add(PAYMENTS_DB_SECRET_ARN);
+        // only the load balancer entry reads it (the other transports are IAM-signed or open health URLs)
+        all.add(PAYMENTS_API_KEYS_SECRET_ARN);
         return all;
     }
 

@@ -19,6 +19,9 @@ public enum RuntimeVariable {
     PAYMENTS_DB_PASSWORD_FILE("file whose first line is the database password"),
     PAYMENTS_DB_SECRET_ARN("ARN of the Secrets Manager secret with the database username and password (and host, port,"
             + " dbname, engine: the endpoint when PAYMENTS_DB_URL is not set)"),
+    PAYMENTS_API_KEYS_SECRET_ARN("ARN (or name) of the Secrets Manager secret holding the clients' API keys, a JSON object of"
+            + " key id -> key (each key 32-512 characters); set only for the load balancer entry function, which then refuses"
+            + " requests without a known x-api-key header"),
     PAYMENTS_DB_POOL_SIZE("database connections, 1-200"),
     PAYMENTS_MAX_AMOUNT("largest payment in major units, a positive decimal such as 1000000"),
     PAYMENTS_LEDGER("jdbc or dynamodb (default: jdbc with a database, dynamodb with only PAYMENTS_TABLE)"),

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the SDK clients of the payment adapters for one region, every call bounded (3 s per attempt, 10 s in all).
@@ -44,6 +45,10 @@ public record AwsClients(Optional<URI> endpoint, Optional<AwsCredentialsProvider
 
     public EventBridgeClient eventBridge(String region) {
         return configure(EventBridgeClient.builder(), region).build();
+    }
+
+    public SecretsManagerClient secretsManager(String region) {
+        return configure(SecretsManagerClient.builder(), region).build();
     }
 
     public S3Client s3(String region) {

@@ -15,6 +15,7 @@ final class LambdaWiring {
     static final String DNS_CACHE_SECONDS = "5";
     private static PaymentServiceWiring shared;
     private static PaymentFailurePublisher failurePublisher;
+    private static ApiKeyAuthenticator apiKeyAuthenticator;
 
     private LambdaWiring() {
     }
@@ -39,6 +40,21 @@ final class LambdaWiring {
                     .orElse(PaymentFailurePublisher.NONE);
         }
         return failurePublisher;
+    }
+
+    /**
+     * The API key check of the load balancer entry, reading the secret named by PAYMENTS_API_KEYS_SECRET_ARN; without
+     * that variable every key is refused (fail closed) and each refusal logs why.
+     */
+    static synchronized ApiKeyAuthenticator apiKeyAuthenticator() {
+        if (apiKeyAuthenticator == null) {
+            apiKeyAuthenticator = ApiKeyAuthenticator.secretId(System.getenv())
+                    .map(id -> ApiKeyAuthenticator.of(AwsClients.fromEnvironment(System.getenv()).secretsManager(region()), id))
+                    .orElseGet(() -> new ApiKeyAuthenticator("(PAYMENTS_API_KEYS_SECRET_ARN is not set)", () -> {
+                        throw new IllegalStateException("PAYMENTS_API_KEYS_SECRET_ARN is not set");
+                    }));
+        }
+        return apiKeyAuthenticator;
     }
 
     /** The region this function serves (PAYMENTS_REGION, else the function's AWS_REGION). */

@@ -19,7 +19,7 @@ import java.util.Map;
 final class LoadBalancerTranslation {
     /** The reason phrases the ALB shows with a status (it needs one; an unknown status gets a generic phrase). */
     private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(201, "Created"),
-            Map.entry(400, "Bad Request"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
+            Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(413, "Payload Too Large"),
             Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Entity"),
             Map.entry(500, "Internal Server Error"), Map.entry(503, "Service Unavailable"));

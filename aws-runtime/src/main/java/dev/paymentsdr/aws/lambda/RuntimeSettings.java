@@ -62,7 +62,10 @@ public final class RuntimeSettings {
                 ServiceConfig.fromEnvironment(environment);
                 RequestLimits.fromEnvironment(environment);
             }
-            case PAYMENT_FUNCTION -> LambdaEnvironment.serviceConfig(environment, arn -> SECRET_AT_RUNTIME);
+            case PAYMENT_FUNCTION -> {
+                LambdaEnvironment.serviceConfig(environment, arn -> SECRET_AT_RUNTIME);
+                ApiKeyAuthenticator.secretId(environment);
+            }
             case FAILOVER_TRIGGER -> FailoverTriggerHandler.settings(environment);
             case HEALTH_MONITOR -> MonitorSettings.parse(environment);
             case READINESS_TESTER -> ReadinessSettings.parse(environment);

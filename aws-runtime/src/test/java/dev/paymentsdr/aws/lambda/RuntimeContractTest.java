@@ -76,6 +76,7 @@ class RuntimeContractTest {
     void theFunctionsServiceParserReadsExactlyTheFunctionVariables() {
         Recording env = new Recording(Map.of("PAYMENTS_REGION", "us-east-1", "PAYMENTS_TABLE", "payments"));
         ServiceConfig.fromEnvironment(env);
+        ApiKeyAuthenticator.secretId(env); // the load balancer entry's key check
 
         assertThat(asked(env)).isEqualTo(ours(Component.PAYMENT_FUNCTION));
     }

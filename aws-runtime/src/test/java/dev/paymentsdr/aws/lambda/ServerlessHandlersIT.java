@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The serverless transports on moto: function URL events (payload format 2.0, seed 002) and Application Load Balancer
@@ -43,6 +44,10 @@ class ServerlessHandlersIT {
     private static PaymentServiceWiring wiring;
     private static PaymentFunctionUrlHandler handler;
     private static PaymentLoadBalancerHandler loadBalancerHandler;
+    private static SecretsManagerClient secrets;
+    private static String keysSecretArn;
+    /** The key the ALB fixtures send in x-api-key (a test value, in no deployment). */
+    private static final String CLIENT_KEY = "test-only-key-for-client-a-0123456789";
 
     @BeforeAll
     static void start() {
@@ -60,12 +65,16 @@ class ServerlessHandlersIT {
         assertThat(config.backends().backgroundRelay()).isFalse();
         wiring = PaymentServiceWiring.create(config, AdapterCatalog.of(List.of(new AwsAdapterFactory(clients))));
         handler = new PaymentFunctionUrlHandler(wiring::api);
-        loadBalancerHandler = new PaymentLoadBalancerHandler(wiring::api);
+        secrets = clients.secretsManager("us-east-1");
+        keysSecretArn = secrets.createSecret(r -> r.name("payments-dr/test/api-keys").secretString(
+                "{\"client-a\":\"" + CLIENT_KEY + "\",\"client-b\":\"test-only-key-for-client-b-9876543210\"}")).arn();
+        ApiKeyAuthenticator authenticator = ApiKeyAuthenticator.of(secrets, keysSecretArn);
+        loadBalancerHandler = new PaymentLoadBalancerHandler(wiring::api, () -> authenticator);
     }
 
     @AfterAll
     static void stop() {
-        Closeables.closeAll(wiring, dynamo, s3, moto);
+        Closeables.closeAll(wiring, dynamo, s3, secrets, moto);
     }
 
     @BeforeEach
@@ -108,6 +117,83 @@ class ServerlessHandlersIT {
         assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).hasSize(1);
     }
 
+    /** The fixture's payment with its x-api-key header replaced by {@code key} (removed when null). */
+    private static ApplicationLoadBalancerRequestEvent paymentWithKey(String key) {
+        ApplicationLoadBalancerRequestEvent event = LambdaEvents.read("alb-create-payment.json", ApplicationLoadBalancerRequestEvent.class);
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.remove("x-api-key");
+        if (key != null) {
+            headers.put("X-Api-Key", key);
+        }
+        event.setHeaders(headers);
+        return event;
+    }
+
+    private static void assertRefusedWithoutAWrite(ApplicationLoadBalancerResponseEvent response, int status, String code) throws Exception {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        assertThat(JSON.readTree(response.getBody()).at("/error/code").asText()).isEqualTo(code);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json; charset=utf-8");
+        assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).isEmpty();
+        assertThat(LedgerTables.items(dynamo, TABLE, "IDEMPOTENCY#")).isEmpty();
+    }
+
+    @Test
+    void givenNoApiKey_whenPostingThroughTheLoadBalancer_thenItIsRefusedWith401AndNothingIsWritten() throws Exception {
+        ApplicationLoadBalancerResponseEvent response = loadBalancerHandler.handleRequest(paymentWithKey(null), null);
+
+        assertRefusedWithoutAWrite(response, 401, "unauthorized");
+        assertThat(response.getStatusDescription()).isEqualTo("401 Unauthorized");
+    }
+
+    @Test
+    void givenAnUnknownApiKey_whenPostingThroughTheLoadBalancer_thenItIsRefusedWith401AndTheKeyIsNotEchoed() throws Exception {
+        String wrong = "test-only-key-for-client-a-0123456788"; // one character off the real one
+        ApplicationLoadBalancerResponseEvent response = loadBalancerHandler.handleRequest(paymentWithKey(wrong), null);
+
+        assertRefusedWithoutAWrite(response, 401, "unauthorized");
+        assertThat(response.getBody()).doesNotContain(wrong).doesNotContain(CLIENT_KEY);
+    }
+
+    @Test
+    void givenTheSecondClientsKey_whenPostingThroughTheLoadBalancer_thenThePaymentIsTaken() throws Exception {
+        ApplicationLoadBalancerResponseEvent response = loadBalancerHandler.handleRequest(
+                paymentWithKey("test-only-key-for-client-b-9876543210"), null);
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(LedgerTables.items(dynamo, TABLE, "PAYMENT#")).hasSize(1);
+    }
+
+    @Test
+    void givenAMalformedKeysSecret_thenEveryKeyIsRefused_theHealthCheckStaysOpen_andNothingIsWritten() throws Exception {
+        // the placeholder ReplicatedSecret generates until the operator puts real keys: "replace-me" is too short to be a key
+        String placeholder = secrets.createSecret(r -> r.name("payments-dr/test/api-keys-placeholder")
+                .secretString("{\"apiKey\":\"replace-me\",\"apiSecret\":\"GeneratedGeneratedGeneratedGener\"}")).arn();
+        ApiKeyAuthenticator malformed = ApiKeyAuthenticator.of(secrets, placeholder);
+        PaymentLoadBalancerHandler handler = new PaymentLoadBalancerHandler(wiring::api, () -> malformed);
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+
+        ApplicationLoadBalancerResponseEvent withTheKey = handler.handleRequest(paymentWithKey("replace-me"), null);
+        ApplicationLoadBalancerResponseEvent withTheSecretValue = handler.handleRequest(
+                paymentWithKey("GeneratedGeneratedGeneratedGener"), null);
+        ApplicationLoadBalancerResponseEvent health = handler.handleRequest(
+                LambdaEvents.read("alb-health-check.json", ApplicationLoadBalancerRequestEvent.class), null);
+
+        assertRefusedWithoutAWrite(withTheKey, 503, "authentication_unavailable");
+        assertRefusedWithoutAWrite(withTheSecretValue, 503, "authentication_unavailable");
+        root.detachAppender(logs);
+        assertThat(withTheKey.getBody()).doesNotContain("replace-me");
+        assertThat(health.getStatusCode()).as(health.getBody()).isEqualTo(200);
+        // one clear line per refusal, naming the secret and the entry at fault, never a value
+        List<String> lines = logs.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).filteredOn(l -> l.contains("refusing every API key")).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("api-keys-placeholder").contains("apiKey"));
+        assertThat(lines).noneMatch(l -> l.contains("replace-me") || l.contains("GeneratedGenerated"));
+    }
+
     @Test
     void withMultiValueHeadersTheQueryIsDecoded_andTheAnswerUsesMultiValueHeaders() throws Exception {
         invokeThroughTheLoadBalancer("alb-create-payment.json");
@@ -122,7 +208,7 @@ class ServerlessHandlersIT {
     }
 
     @Test
-    void theTargetGroupsHealthCheckSeesReadiness_andARejectedPaymentWritesNothing() throws Exception {
+    void theTargetGroupsHealthCheckSeesReadinessWithoutAKey_andARejectedPaymentWritesNothing() throws Exception {
         ApplicationLoadBalancerResponseEvent ready = invokeThroughTheLoadBalancer("alb-health-check.json");
         ApplicationLoadBalancerResponseEvent negative = invokeThroughTheLoadBalancer("alb-create-payment-negative-amount.json");
 

@@ -21,6 +21,7 @@ import dev.paymentsdr.infra.constructs.PaymentService;
 import dev.paymentsdr.infra.constructs.RegionKey;
 import dev.paymentsdr.infra.constructs.RegionalBackup;
 import dev.paymentsdr.infra.constructs.ReplicatedBucket;
+import dev.paymentsdr.infra.constructs.ReplicatedSecret;
 import dev.paymentsdr.infra.constructs.WebFirewall;
 import dev.paymentsdr.infra.spec.FunctionsSpec.FrontDoor;
 import dev.paymentsdr.infra.spec.Output;
@@ -44,6 +45,8 @@ import software.amazon.awscdk.services.dynamodb.TableAttributesV2;
 import software.amazon.awscdk.services.dynamodb.TableV2;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.route53.HostedZone;
 import software.amazon.awscdk.services.route53.HostedZoneAttributes;
 import software.amazon.awscdk.services.route53.IHostedZone;
@@ -233,6 +236,7 @@ public final class RegionalStack extends Stack {
                 apiZone = domain.getDomainNameAliasHostedZoneId();
             }
             if (b.functionLoadBalancer) {
+                requireApiKeys(functions.loadBalancerFunction().get(), naming.of(Name.API_SECRET), b.otherRegion, key);
                 entry = FunctionLoadBalancer.Builder.create(this, "Entry").vpc(network.vpc()).function(functions.loadBalancerAlias().get())
                         .certificate(certificate).accessLogs(logs.bucket(), naming.of(Name.FUNCTION, region)).build();
                 firewall.protect(entry.loadBalancer().getLoadBalancerArn());
@@ -305,6 +309,35 @@ public final class RegionalStack extends Stack {
                 .bucket(naming.of(name, spec.region()), key.key(), logs.bucket())
                 .replicateTo(naming.of(name, other), other, "alias/" + naming.of(Name.KEY_ALIAS))
                 .build();
+    }
+
+    /**
+     * The load balancer path is not IAM-signed, so its function checks clients' API keys: the writer's stack creates the
+     * keys secret replicated to the other region, each region's function reads its own copy, and may only read it.
+     */
+    private void requireApiKeys(software.amazon.awscdk.services.lambda.Function entryFunction, String secretName, String otherRegion,
+                                RegionKey key) {
+        String secretArn;
+        String grantedArn;
+        if (spec.primary()) {
+            ReplicatedSecret keys = new ReplicatedSecret(this, "ApiKeys", secretName, otherRegion, key.key(), null,
+                    "API keys of the clients of the load balancer path, a JSON object of key id -> key; replace the generated placeholder"
+                            + " (put-secret-value)",
+                    "Clients' API keys are rotated by the operator with each client (put-secret-value with old and new key side by side "
+                            + "until the client has switched), not by a rotation function that could not hand the new key to the client; "
+                            + "the secret is encrypted with this region's customer key.");
+            secretArn = keys.secret().getSecretArn();
+            grantedArn = secretArn;
+            // the secret's customer key, for this region's copy (the replica uses the other region's Secrets Manager key)
+            key.key().grantDecrypt(entryFunction);
+        } else {
+            // the replica has the writer's name; its ARN's random suffix is unknown here, so grant the name's six-character suffixes
+            secretArn = Secret.fromSecretNameV2(this, "ApiKeys", secretName).getSecretArn();
+            grantedArn = secretArn + "-??????";
+        }
+        entryFunction.addEnvironment(RuntimeVariable.PAYMENTS_API_KEYS_SECRET_ARN.name(), secretArn);
+        entryFunction.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(grantedArn)).build());
     }
 
     private static void grantRuntime(IGrantable grantee, GlobalDatabase database, ReplicatedBucket bucket,

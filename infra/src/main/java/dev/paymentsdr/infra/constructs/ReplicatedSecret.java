@@ -23,10 +23,21 @@ public final class ReplicatedSecret extends Construct {
      * (the primary's deployment of a shared template; the other region then holds the replica).
      */
     public ReplicatedSecret(Construct scope, String id, String name, String replicaRegion, IKey key, CfnCondition createWhen) {
+        this(scope, id, name, replicaRegion, key, createWhen, "API credentials; replace the generated value with the provider's (update-secret)",
+                "These are credentials issued by an outside payment provider: only the provider can rotate them, so rotation is the "
+                        + "operator's update-secret, not a rotation function; the secret is encrypted with this region's customer key.");
+    }
+
+    /**
+     * As above, with the secret's {@code description} and the reason it has no rotation function ({@code whyNoRotation}, for
+     * cdk-nag), for secrets whose values someone other than an outside provider issues.
+     */
+    public ReplicatedSecret(Construct scope, String id, String name, String replicaRegion, IKey key, CfnCondition createWhen,
+                            String description, String whyNoRotation) {
         super(scope, id);
         secret = Secret.Builder.create(this, "Secret")
                 .secretName(name)
-                .description("API credentials; replace the generated value with the provider's (update-secret)")
+                .description(description)
                 .encryptionKey(key)
                 .generateSecretString(SecretStringGenerator.builder()
                         .secretStringTemplate("{\"apiKey\":\"replace-me\"}").generateStringKey("apiSecret").excludePunctuation(true).build())
@@ -36,9 +47,7 @@ public final class ReplicatedSecret extends Construct {
         if (createWhen != null) {
             ((CfnResource) secret.getNode().getDefaultChild()).getCfnOptions().setCondition(createWhen);
         }
-        Nag.suppress(secret, List.of("AwsSolutions-SMG4", "PCI.DSS.321-SecretsManagerRotationEnabled"),
-                "These are credentials issued by an outside payment provider: only the provider can rotate them, so rotation is the "
-                        + "operator's update-secret, not a rotation function; the secret is encrypted with this region's customer key.");
+        Nag.suppress(secret, List.of("AwsSolutions-SMG4", "PCI.DSS.321-SecretsManagerRotationEnabled"), whyNoRotation);
     }
 
     /** The secret in this region. */

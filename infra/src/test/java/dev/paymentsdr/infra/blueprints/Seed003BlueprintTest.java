@@ -123,4 +123,51 @@ class Seed003BlueprintTest extends BlueprintTest {
             }
         }
     }
+
+    @Test
+    void theLoadBalancerEntryChecksApiKeysFromTheReplicatedSecret_andMayOnlyReadThatSecret() {
+        Map<String, Map<String, Object>> secrets = primary.findResources("AWS::SecretsManager::Secret", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("Name", "payments-dr/dev/api-keys",
+                        "ReplicaRegions", List.of(Map.of("Region", "us-east-2")), "KmsKeyId", Match.anyValue())))));
+        assertThat(secrets).hasSize(1);
+        String secretId = secrets.keySet().iterator().next();
+        primary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "dr-payment-entry-us-east-1-dev",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("PAYMENTS_API_KEYS_SECRET_ARN", Map.of("Ref", secretId)))))));
+        secondary.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of("FunctionName", "dr-payment-entry-us-east-2-dev",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("PAYMENTS_API_KEYS_SECRET_ARN",
+                        "arn:aws:secretsmanager:us-east-2:123456789012:secret:payments-dr/dev/api-keys"))))));
+        assertThat(secondary.toJSON().toString()).contains("secret:payments-dr/dev/api-keys-??????");
+
+        // every statement that names the keys secret grants only GetSecretValue, and only the entry function's role has one
+        List<String> primaryGrants = statementsNaming(primary, "\"" + secretId + "\"");
+        List<String> secondaryGrants = statementsNaming(secondary, "api-keys-??????");
+        for (List<String> grants : List.of(primaryGrants, secondaryGrants)) {
+            assertThat(grants).hasSize(1);
+            assertThat(grants.get(0)).contains("\"Action\":\"secretsmanager:GetSecretValue\"").doesNotContain("DescribeSecret")
+                    .doesNotContain("secretsmanager:*");
+        }
+        assertThat(primary.toJSON().toString()).doesNotContain("secretsmanager:*");
+    }
+
+    /** The IAM policy statements (as JSON) in {@code template} whose text contains {@code needle}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> statementsNaming(Template template, String needle) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> found = new java.util.ArrayList<>();
+        template.findResources("AWS::IAM::Policy").values().forEach(policy -> {
+            Map<String, Object> document = (Map<String, Object>) ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument");
+            for (Object statement : (List<Object>) document.get("Statement")) {
+                String json;
+                try {
+                    json = mapper.writeValueAsString(statement);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (json.contains(needle)) {
+                    found.add(json);
+                }
+            }
+        });
+        return found;
+    }
 }

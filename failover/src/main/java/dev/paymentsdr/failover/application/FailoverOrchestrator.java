@@ -62,7 +62,15 @@ public final class FailoverOrchestrator implements TriggerFailover {
      * instead of for its full question limit (see {@link StepActions}).
      */
     public ExecutionResult runAfterFailedProbes(FailoverRequest request, boolean joinIfBusy) {
-        return underLease(request, joinIfBusy, null, new SourceSilence(request.from(), clock.instant()));
+        return runAfterFailedProbes(request, joinIfBusy, false);
+    }
+
+    /**
+     * As {@link #runAfterFailedProbes(FailoverRequest, boolean)}; with {@code sourceDatabaseSilent} (the source's
+     * database left the monitor's own question unanswered, a second or more ago) assess waits for it only briefly (it is judged by its answer if one comes).
+     */
+    public ExecutionResult runAfterFailedProbes(FailoverRequest request, boolean joinIfBusy, boolean sourceDatabaseSilent) {
+        return underLease(request, joinIfBusy, null, new SourceSilence(request.from(), clock.instant(), sourceDatabaseSilent));
     }
 
     /**

@@ -65,6 +65,11 @@ public final class FailoverRuntime {
             }
 
             @Override
+            public ExecutionResult runOnMonitorEvidence(FailoverRequest request, boolean joinIfBusy, boolean databaseSilent) {
+                return orchestrator.runAfterFailedProbes(request, joinIfBusy, databaseSilent);
+            }
+
+            @Override
             public Plan plan(FailoverRequest request) {
                 return orchestrator.plan(request);
             }

@@ -56,6 +56,7 @@ public final class HealthMonitor {
     private Duration firstFailureTook;
     /** The failing region's database role, asked at the first failure of the run. */
     private CompletableFuture<DatabaseRole> streakDatabase;
+    private Instant streakDatabaseAsked;
 
     public HealthMonitor(Traffic traffic, Capacity capacity, DatabaseControl databases, TriggerFailover trigger,
                          Settings settings, Clock clock, Sleeper sleeper, Listener listener) {
@@ -165,6 +166,7 @@ public final class HealthMonitor {
         } else if (failures.failures() == 1) {
             streakStart = started;
             firstFailureTook = Duration.between(started, clock.instant());
+            streakDatabaseAsked = clock.instant();
             streakDatabase = CompletableFuture.supplyAsync(() -> databases.role(active), questions)
                     .exceptionally(e -> DatabaseRole.UNREACHABLE);
         }
@@ -186,7 +188,7 @@ public final class HealthMonitor {
                 active, target.get(), settings.maxLag(), settings.allowDataLoss(),
                 "monitor after " + failures.failures() + " failed probes");
         listener.onFailoverStarted(request);
-        ExecutionResult result = trigger.run(request, true);
+        ExecutionResult result = trigger.runOnMonitorEvidence(request, true, databaseSilent());
         failures.reset();
         streakDatabase = null;
         listener.onFailoverFinished(result);
@@ -199,6 +201,20 @@ public final class HealthMonitor {
      * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
      * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
      */
+    /**
+     * True when the failing region's database left the monitor's question unanswered for at least assess's grace (or
+     * answered that it cannot be reached): the orchestrator then need not wait for it again.
+     */
+    private boolean databaseSilent() {
+        if (streakDatabase == null) {
+            return false;
+        }
+        if (streakDatabase.isDone()) {
+            return streakDatabase.getNow(null) == DatabaseRole.UNREACHABLE;
+        }
+        return !Duration.between(streakDatabaseAsked, clock.instant()).minus(StepActions.SILENT_SOURCE_GRACE).isNegative();
+    }
+
     private boolean aliveAndTooSoon() {
         if (streakDatabase == null || streakDatabase.getNow(null) != DatabaseRole.PRIMARY) {
             return false;

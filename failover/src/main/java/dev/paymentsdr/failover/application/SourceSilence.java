@@ -9,8 +9,9 @@ import java.time.Instant;
  * the orchestrator with the failover it started. While fresh, assess waits on the silent source only briefly.
  *
  * @param seenAt when the monitor counted the failure that started the failover
+ * @param databaseSilent the source's database did not answer the monitor's own question (asked at the first failure)
  */
-record SourceSilence(RegionId source, Instant seenAt) {
+record SourceSilence(RegionId source, Instant seenAt, boolean databaseSilent) {
     /** Evidence older than this says too little about now: assess asks the source with its full limits. */
     static final Duration MAX_AGE = Duration.ofSeconds(1);
 

@@ -39,6 +39,11 @@ final class StepActions {
      * milliseconds (a refused connection too); only a frozen or cut-off one is still silent after this.
      */
     static final Duration SILENT_SOURCE_GRACE = Duration.ofMillis(250);
+    /**
+     * The same wait when the source's database left the monitor's own question unanswered too: long enough for a
+     * database that has come back to answer (it then is judged by its answer), not for another wait on a silent one.
+     */
+    static final Duration SILENT_TWICE_GRACE = Duration.ofMillis(50);
 
     private final FailoverPorts ports;
     private final FailoverSettings settings;
@@ -96,13 +101,16 @@ final class StepActions {
         String presumed = "";
         DatabaseRole sourceSeen;
         if (evidence) {
-            sourceSeen = answerWithin(sourceRole, SILENT_SOURCE_GRACE.minus(Duration.between(asked, clock.instant())));
+            Duration grace = silence.databaseSilent() ? SILENT_TWICE_GRACE : SILENT_SOURCE_GRACE;
+            sourceSeen = answerWithin(sourceRole, grace.minus(Duration.between(asked, clock.instant())));
             if (sourceSeen == null) {
-                // Silent to the monitor and to us: later steps take it as unreachable at once (fenced by the means left)
+            
                 // instead of each waiting out the question limit; an answer that still comes overrides this.
                 ports.database().presumeUnreachable(request.from());
                 sourceSeen = DatabaseRole.UNREACHABLE;
-                presumed = " (no answer within " + SILENT_SOURCE_GRACE.toMillis() + " ms after the monitor's failed"
+                presumed = silence.databaseSilent()
+                        ? " (no answer to the monitor's question nor to assess's: taken as unreachable)"
+                        : " (no answer within " + SILENT_SOURCE_GRACE.toMillis() + " ms after the monitor's failed"
                         + " probes: taken as unreachable)";
             }
         } else {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymentsdr.failover.domain.model.ExecutionResult;
 import dev.paymentsdr.failover.domain.model.FailoverRequest;
+import dev.paymentsdr.failover.domain.model.Plan;
 import dev.paymentsdr.failover.domain.model.RegionId;
+import dev.paymentsdr.failover.port.in.TriggerFailover;
 import dev.paymentsdr.failover.port.out.FailoverPorts;
 import dev.paymentsdr.failover.testing.HandClock;
 import java.time.Duration;
@@ -31,6 +33,8 @@ class HealthMonitorConfirmationTest {
     private final InMemoryWorld world = new InMemoryWorld();
     private final List<Duration> failoversStartedAt = new ArrayList<>();
     private final List<String> counted = new ArrayList<>();
+    /** What the monitor told the trigger, per failover: whether the source's database left its question unanswered. */
+    private final List<Boolean> databaseSilent = new ArrayList<>();
 
     /** A probe's answer: {@code ready} after {@code after} on the test's clock. */
     private record Answer(Duration after, boolean ready) {
@@ -88,7 +92,24 @@ class HealthMonitorConfirmationTest {
                 new InMemoryLease(clock));
         FailoverOrchestrator orchestrator = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { },
                 "monitor");
-        HealthMonitor monitor = new HealthMonitor(world, probes, world, orchestrator,
+        TriggerFailover recording = new TriggerFailover() {
+            @Override
+            public ExecutionResult run(FailoverRequest request, boolean joinIfBusy) {
+                return orchestrator.run(request, joinIfBusy);
+            }
+
+            @Override
+            public ExecutionResult runOnMonitorEvidence(FailoverRequest request, boolean joinIfBusy, boolean silent) {
+                databaseSilent.add(silent);
+                return orchestrator.runAfterFailedProbes(request, joinIfBusy, silent);
+            }
+
+            @Override
+            public Plan plan(FailoverRequest request) {
+                return orchestrator.plan(request);
+            }
+        };
+        HealthMonitor monitor = new HealthMonitor(world, probes, world, recording,
                 new HealthMonitor.Settings(Duration.ofSeconds(1), 3, Duration.ofSeconds(5), false), clock, probes::sleep,
                 new HealthMonitor.Listener() {
                     @Override
@@ -117,6 +138,8 @@ class HealthMonitorConfirmationTest {
         assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(1300));
         assertThat(counted).containsExactly("800:false:1", "1050:false:2", "1300:false:3");
         assertThat(probes.startedAt).containsExactly(0L, 250L, 500L, 800L, 1050L);
+        // the database answered the monitor's question "unreachable": assess need not wait for it again
+        assertThat(databaseSilent).containsExactly(true);
     }
 
     @Test
@@ -129,6 +152,7 @@ class HealthMonitorConfirmationTest {
 
         assertThat(failoversStartedAt).containsExactly(LIMIT.multipliedBy(3));
         assertThat(counted).startsWith("800:false:1", "1050:false:2", "1300:false:3");
+        assertThat(databaseSilent).containsExactly(false);
     }
 
     @Test

@@ -137,6 +137,35 @@ class SilentSourceAssessTest {
     }
 
     @Test
+    void givenEvidenceThatTheSourcesDatabaseLeftTheMonitorsQuestionUnansweredToo_thenAssessTakesItAsUnreachableAtOnce() {
+        world.regionOutage(EAST_1);
+
+        ExecutionResult result = orchestrator(fixed()).runAfterFailedProbes(unplanned(), false, true);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.COMPLETED);
+        assertThat(silentQuestionAnswered).isFalse();
+        assertThat(presumed).containsExactly(EAST_1);
+        assertThat(assessed()).contains("us-east-1: database unreachable, service not ready (no answer to the monitor's"
+                + " question nor to assess's: taken as unreachable)");
+    }
+
+    @Test
+    void givenADatabaseSilentToTheMonitorButAnsweringAssessAsAPrimaryNotFollowed_thenAssessStillRefuses() {
+        // it answered the monitor late, or came back: a source that answers is judged by its answer
+        database.silent = false;
+        world.servicesUp.remove(EAST_1);
+        world.lag = Optional.empty();
+
+        ExecutionResult result = orchestrator(fixed()).runAfterFailedProbes(unplanned(), false, true);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(result.message()).contains("does not stream from us-east-1");
+        assertThat(presumed).isEmpty();
+        assertThat(world.fences).isZero();
+        assertThat(world.blocked).isEmpty();
+    }
+
+    @Test
     void givenNoEvidence_thenAssessWaitsForTheSilentSourcesAnswerAsBefore() {
         world.regionOutage(EAST_1);
         questionLimit = Duration.ofMillis(400);

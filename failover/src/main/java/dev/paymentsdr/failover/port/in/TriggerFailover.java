@@ -12,6 +12,14 @@ public interface TriggerFailover {
      */
     ExecutionResult run(FailoverRequest request, boolean joinIfBusy);
 
+    /**
+     * Runs an unplanned failover that a health monitor starts on its own evidence; {@code sourceDatabaseSilent} says
+     * that the source's database did not answer the monitor's question either (a trigger may use it to wait less).
+     */
+    default ExecutionResult runOnMonitorEvidence(FailoverRequest request, boolean joinIfBusy, boolean sourceDatabaseSilent) {
+        return run(request, joinIfBusy);
+    }
+
     /** The steps the request would run, without acting. */
     Plan plan(FailoverRequest request);
 }

@@ -212,6 +212,26 @@ public final class Network {
         return cut;
     }
 
+    /**
+     * Drops every byte the region's database sends to the other regions from now on, the WAL still in flight on the
+     * link included, as when a region's network dies with it; returns the links. Only that direction is cut, so a
+     * connection to a database that is down still fails at once, as it would in the cloud, not after a time-out.
+     */
+    public List<String> dropFromDatabase(String region) {
+        lab.region(region);
+        ToxiproxyClient api = client();
+        List<String> dropped = new ArrayList<>();
+        for (LinkState link : linksOf(region, Set.of(PartitionSide.REGIONS))) {
+            if (link.to().equals(region) && LinkState.DB.equals(link.component())) {
+                if (!api.toxicNames(link.name()).contains(CUT_DOWN)) {
+                    api.addToxic(link.name(), new Toxic(CUT_DOWN, "timeout", Stream.DOWNSTREAM, Map.of("timeout", 0L)));
+                }
+                dropped.add(link.name());
+            }
+        }
+        return dropped;
+    }
+
     /** Heals every cut on the region's links (connections stalled by the cut are closed); returns the links healed. */
     public List<String> heal(String region) {
         lab.region(region);
@@ -220,6 +240,7 @@ public final class Network {
         for (LinkState link : linksOf(region, Set.of(PartitionSide.values()))) {
             List<String> toxics = api.toxicNames(link.name());
             if (toxics.contains(CUT_UP) || toxics.contains(CUT_DOWN)) {
+                // removing a toxic that is not there answers 404, which the client accepts
                 api.removeToxic(link.name(), CUT_UP);
                 api.removeToxic(link.name(), CUT_DOWN);
                 healed.add(link.name());
@@ -237,7 +258,10 @@ public final class Network {
     public List<String> cutLinks() {
         try {
             ToxiproxyClient api = client();
-            return state().links().stream().map(LinkState::name).filter(n -> api.toxicNames(n).contains(CUT_UP)).toList();
+            return state().links().stream().map(LinkState::name).filter(n -> {
+                List<String> toxics = api.toxicNames(n);
+                return toxics.contains(CUT_UP) || toxics.contains(CUT_DOWN);
+            }).toList();
         } catch (ToxiproxyException e) {
             return List.of();
         }

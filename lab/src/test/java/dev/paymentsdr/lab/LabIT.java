@@ -184,6 +184,14 @@ class LabIT {
 
         assertThat(network.heal("us-east-1")).hasSize(5);
         assertThat(network.cutLinks()).isEmpty();
+
+        // a dying region's database: what it sends is dropped, a connection to it still opens
+        assertThat(network.dropFromDatabase("us-east-1")).containsExactly("us-east-2-to-us-east-1-db");
+        assertThat(network.cutLinks()).containsExactly("us-east-2-to-us-east-1-db");
+        assertThatThrownBy(() -> lab.region("us-east-1").dbFrom("us-east-2").connect("postgres", Duration.ofMillis(700)))
+                .as("its answers never arrive").isInstanceOf(java.sql.SQLException.class);
+        assertThat(network.heal("us-east-1")).containsExactly("us-east-2-to-us-east-1-db");
+        assertThat(network.cutLinks()).isEmpty();
         assertThat(lab.region("us-east-1").dbFrom("us-east-2").queryValue("postgres", Duration.ofSeconds(5), "select 1"))
                 .isEqualTo("1");
         assertThat(probe(lab.region("us-east-1").clientUrl())).isEqualTo(200);

@@ -90,9 +90,9 @@ public final class HealthMonitor {
      * or failed failover needs an operator: the monitor does not retry it in a loop).
      * <p>
      * Probes start at a fixed rate, so a slow answer does not stretch the time to detection. While the active region
-     * fails, or while a probe is still unanswered, the next probe starts a quarter interval after the last one (HAProxy's
-     * fastinter) without waiting for earlier ones to time out: a frozen region is confirmed dead after one probe limit
-     * and N-1 quarter intervals, not N limits back to back. Answers count in the order the probes started and each
+     * fails, or while a probe is still unanswered, the next probe starts a tenth of an interval after the last one
+     * (HAProxy's fastinter) without waiting for earlier ones to time out: a frozen region is confirmed dead after one
+     * probe limit and N-1 confirmation intervals, not N limits back to back. Answers count in the order the probes started and each
      * probe keeps the adapter's own limit, so it still takes N consecutive failures, and a region that answers slowly
      * but within the limit is never failed over.
      */
@@ -196,12 +196,6 @@ public final class HealthMonitor {
     }
 
     /**
-     * True while the failing region's database answers as a writable primary and the failures have not yet lasted as
-     * long as N probes back to back would: the service of a live primary is slow (or stalled), not necessarily dead,
-     * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
-     * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
-     */
-    /**
      * True when the failing region's database left the monitor's question unanswered for at least assess's grace (or
      * answered that it cannot be reached): the orchestrator then need not wait for it again.
      */
@@ -215,6 +209,12 @@ public final class HealthMonitor {
         return !Duration.between(streakDatabaseAsked, clock.instant()).minus(StepActions.SILENT_SOURCE_GRACE).isNegative();
     }
 
+    /**
+     * True while the failing region's database answers as a writable primary and the failures have not yet lasted as
+     * long as N probes back to back would: the service of a live primary is slow (or stalled), not necessarily dead,
+     * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
+     * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
+     */
     private boolean aliveAndTooSoon() {
         if (streakDatabase == null || streakDatabase.getNow(null) != DatabaseRole.PRIMARY) {
             return false;
@@ -236,10 +236,14 @@ public final class HealthMonitor {
         /** The shortest time between confirmation probes. */
         public static final Duration MIN_CONFIRM_INTERVAL = Duration.ofMillis(100);
 
-        /** Time between probes while the active region fails or a probe is unanswered: a quarter interval, at least 100 ms. */
+        /**
+         * Time between probes while the active region fails or a probe is unanswered: a tenth of the interval, at least
+         * 100 ms. At most N probes are in flight, and a live primary's stall is still judged over N limits back to back,
+         * so asking sooner only shortens the time to confirm a region that is really gone.
+         */
         public Duration confirmInterval() {
-            Duration quarter = interval.dividedBy(4);
-            return quarter.compareTo(MIN_CONFIRM_INTERVAL) < 0 ? MIN_CONFIRM_INTERVAL : quarter;
+            Duration tenth = interval.dividedBy(10);
+            return tenth.compareTo(MIN_CONFIRM_INTERVAL) < 0 ? MIN_CONFIRM_INTERVAL : tenth;
         }
 
         public Settings {

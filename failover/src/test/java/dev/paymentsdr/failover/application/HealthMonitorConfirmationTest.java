@@ -127,17 +127,17 @@ class HealthMonitorConfirmationTest {
     }
 
     @Test
-    void givenAFrozenRegion_thenConfirmationProbesOverlapAndTheFailoverStartsOneLimitAndTwoQuarterIntervalsAfterTheFirstProbe()
+    void givenAFrozenRegion_thenConfirmationProbesOverlapAndTheFailoverStartsOneLimitAndTwoConfirmationIntervalsAfterTheFirstProbe()
             throws InterruptedException {
         world.regionOutage(EAST_1);
         ScriptedProbes probes = new ScriptedProbes(n -> Answer.timedOut());
 
         monitor(probes, Duration.ofSeconds(10));
 
-        // three 0.8 s time-outs back to back would take 2.4 s; overlapped they end 0.8, 1.05 and 1.3 s after the start
-        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(1300));
-        assertThat(counted).containsExactly("800:false:1", "1050:false:2", "1300:false:3");
-        assertThat(probes.startedAt).containsExactly(0L, 250L, 500L, 800L, 1050L);
+        // three 0.8 s time-outs back to back would take 2.4 s; overlapped they end 0.8, 0.9 and 1.0 s after the start
+        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(1000));
+        assertThat(counted).containsExactly("800:false:1", "900:false:2", "1000:false:3");
+        assertThat(probes.startedAt).containsExactly(0L, 100L, 200L, 800L, 900L);
         // the database answered the monitor's question "unreachable": assess need not wait for it again
         assertThat(databaseSilent).containsExactly(true);
     }
@@ -151,7 +151,7 @@ class HealthMonitorConfirmationTest {
         monitor(probes, Duration.ofSeconds(10));
 
         assertThat(failoversStartedAt).containsExactly(LIMIT.multipliedBy(3));
-        assertThat(counted).startsWith("800:false:1", "1050:false:2", "1300:false:3");
+        assertThat(counted).startsWith("800:false:1", "900:false:2", "1000:false:3");
         assertThat(databaseSilent).containsExactly(false);
     }
 
@@ -178,19 +178,19 @@ class HealthMonitorConfirmationTest {
 
         assertThat(result).isEmpty();
         assertThat(failoversStartedAt).isEmpty();
-        assertThat(counted).startsWith("800:false:1", "1050:false:2", "1050:true:0");
+        assertThat(counted).startsWith("800:false:1", "900:false:2", "900:true:0");
     }
 
     @Test
-    void givenARegionThatAnswersNotReadyAtOnce_thenTheFailoverStartsTwoQuarterIntervalsAfterTheFirstFailure()
+    void givenARegionThatAnswersNotReadyAtOnce_thenTheFailoverStartsTwoConfirmationIntervalsAfterTheFirstFailure()
             throws InterruptedException {
         world.regionOutage(EAST_1);
         ScriptedProbes probes = new ScriptedProbes(n -> new Answer(Duration.ofMillis(5), false));
 
         monitor(probes, Duration.ofSeconds(10));
 
-        // each answer is counted at the next 10 ms poll step: 10, 260 and 510 ms
-        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(510));
-        assertThat(probes.startedAt).containsExactly(0L, 250L, 500L);
+        // each answer is counted at the next 10 ms poll step: 10, 110 and 210 ms
+        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(210));
+        assertThat(probes.startedAt).containsExactly(0L, 100L, 200L);
     }
 }

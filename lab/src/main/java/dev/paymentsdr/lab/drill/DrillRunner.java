@@ -185,6 +185,12 @@ public final class DrillRunner {
                 mark.accept("replay paused", "pg_wal_replay_pause() on " + fault.standby.name());
             }
             Thread.sleep(settings.warmup().toMillis());
+            if (settings.scenario().detectedByMonitor()) {
+                // the monitor probes at a fixed rate from its start: a fault at a random point of the probe interval
+                // meets the next probe as a real one would, not always right after one
+                fault.delayMs = java.util.concurrent.ThreadLocalRandom.current().nextLong(settings.probeInterval().toMillis());
+                Thread.sleep(fault.delayMs);
+            }
 
             progress.phase("fault: " + settings.scenario().label());
             fault.inject(load);
@@ -296,6 +302,10 @@ public final class DrillRunner {
         final AtomicReference<ExecutionResult> monitorOutcome = new AtomicReference<>();
         /** The result that ends the scenario (when an operator acts after the monitor). */
         final AtomicReference<ExecutionResult> outcome = new AtomicReference<>();
+        /** How much later than the warm-up the fault came (a random point of the probe interval); -1 when not delayed. */
+        long delayMs = -1;
+        /** The links on which a region outage dropped its database's bytes, healed when the region comes back. */
+        final List<String> dropped = new ArrayList<>();
 
         Fault(Lab lab, LabFailover failover, LabRegion active, LabRegion standby, BiConsumer<String, String> mark,
               Instant originInstant, List<TimelineEvent> timeline) {
@@ -312,22 +322,23 @@ public final class DrillRunner {
         ExecutionResult inject(LoadGenerator load) throws InterruptedException {
             switch (settings.scenario()) {
                 case REGION_OUTAGE -> regionOutage();
+                // each fault is marked once it is in place: a process still running while the signal goes out (or the
+                // links are cut) may acknowledge one more payment, which would end the outage before it began
                 case SERVICE_CRASH -> {
-                    mark.accept("fault", "SIGKILL to " + active.name() + "'s payment service");
                     active.killService();
+                    markFault("SIGKILL to " + active.name() + "'s payment service");
                 }
                 case DB_CRASH -> {
-                    mark.accept("fault", "SIGKILL to " + active.name() + "'s database");
                     active.db().kill();
+                    markFault("SIGKILL to " + active.name() + "'s database");
                 }
                 case DB_HANG -> {
-                    mark.accept("fault", "SIGSTOP to " + active.name() + "'s database");
-                    freezeDatabase();
+                    freeze(false);
+                    markFault("SIGSTOP to " + active.name() + "'s database");
                 }
                 case REGION_HANG -> {
-                    mark.accept("fault", "SIGSTOP to " + active.name() + "'s database and service");
-                    active.servicePid().ifPresent(ProcessControl::freeze);
-                    freezeDatabase();
+                    freeze(true);
+                    markFault("SIGSTOP to " + active.name() + "'s database and service");
                 }
                 case PLANNED_SWITCHOVER -> {
                     mark.accept("fault", "planned switchover from " + active.name() + " to " + standby.name() + " requested");
@@ -345,7 +356,7 @@ public final class DrillRunner {
                     }
                 }
                 case NETWORK_PARTITION -> {
-                    mark.accept("fault", active.name() + " cut off from clients and from " + standby.name() + ": "
+                    markFault(active.name() + " cut off from clients and from " + standby.name() + ": "
                             + String.join(", ", lab.network().cut(active.name(), Network.partitionOf("all"))));
                 }
                 case FAILBACK -> {
@@ -374,20 +385,39 @@ public final class DrillRunner {
         private void failBack(LoadGenerator load, String since) throws InterruptedException {
             awaitAckAfter(load, since);
             Thread.sleep(1000);
+            if (!dropped.isEmpty()) {
+                mark.accept("network back", active.name() + "'s network is back: " + String.join(", ",
+                        lab.network().heal(active.name())));
+                dropped.clear();
+            }
             mark.accept("failback", "failback to " + active.name() + " requested");
             outcome.set(failover.orchestrator().run(request(FailoverMode.FAILBACK, standby, active, false), false));
         }
 
-        private void freezeDatabase() {
+        /** SIGSTOP to the database (postmaster first, so it forks no new backend), and the service too if asked. */
+        private void freeze(boolean service) {
             long pid = active.db().pid().orElseThrow(() -> new IllegalStateException(active.name() + "'s database is not running"));
-            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> ProcessControl.freeze(d.pid())));
-            ProcessControl.freeze(pid);
+            List<Long> pids = new ArrayList<>();
+            if (service) {
+                active.servicePid().ifPresent(pids::add);
+            }
+            pids.add(pid);
+            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+            ProcessControl.freeze(pids);
         }
 
+        /** A region dies with its network: the WAL its database still had in flight to the standby is lost too. */
         private void regionOutage() {
-            mark.accept("fault", "SIGKILL to " + active.name() + "'s database and service");
+            dropped.addAll(lab.network().dropFromDatabase(active.name()));
             active.killService();
             active.db().kill();
+            markFault("SIGKILL to " + active.name() + "'s database and service; what its database sends to other"
+                    + " regions is dropped (" + String.join(", ", dropped) + ")");
+        }
+
+        private void markFault(String detail) {
+            mark.accept("fault", delayMs < 0 ? detail : detail + " (" + delayMs + " ms after the warm-up: a random point"
+                    + " of the probe interval)");
         }
 
         private ExecutionResult awaitMonitor() throws InterruptedException {

@@ -111,12 +111,24 @@ public final class ProcessControl {
         signal("STOP", pid);
     }
 
-    private static void signal(String name, long pid) {
+    /**
+     * Sends SIGSTOP to all of them with one {@code kill}, in the order given: a host freezes at once, and a process
+     * still running while the others are signalled one by one could go on answering.
+     */
+    public static void freeze(List<Long> pids) {
+        signal("STOP", pids.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static void signal(String name, long... pids) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        for (long pid : pids) {
+            command.add(Long.toString(pid));
+        }
         try {
-            dev.paymentsdr.localpg.Program.run(java.util.List.of("kill", "-" + name, Long.toString(pid)), null,
-                    java.util.Map.of(), Duration.ofSeconds(5));
+            dev.paymentsdr.localpg.Program.run(command, null, java.util.Map.of(), Duration.ofSeconds(5));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot send SIG" + name + " to " + pid + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("cannot send SIG" + name + " to " + command.subList(2, command.size())
+                    + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -129,8 +129,9 @@ class DrillIT {
                 assertThat(run.outages()).hasSize(2);
             }
             case FAILBACK_AFTER_OUTAGE -> {
+                // the region comes back with its network before the failback
                 assertThat(events(run)).containsSubsequence("fault", "detected", "fenced", "promoted", "recovered",
-                        "failback", "failback drain", "failback promoted", "failback recovered");
+                        "network back", "failback", "failback drain", "failback promoted", "failback recovered");
                 assertThat(run.outages()).extracting(RunResult.Outage::name).containsExactly("outage", "failback");
                 assertThat(run.outages()).allSatisfy(o -> assertThat(o.openLoopRtoMs()).isNotNull());
             }

@@ -32,6 +32,12 @@ import java.util.function.BooleanSupplier;
 public final class HealthMonitor {
     /** How late a finished probe may be counted while probes are in flight. */
     static final Duration POLL_STEP = Duration.ofMillis(10);
+    /**
+     * A probe unanswered this long is overdue (a healthy region answers in milliseconds): the monitor asks the region's
+     * database at once, so that by the time the probes have failed the answer tells a stalled service in front of a
+     * live primary from a frozen or cut-off region.
+     */
+    static final Duration OVERDUE = Duration.ofMillis(250);
     /** Runs the probes of {@link #run}; daemon threads, so a probe stuck past its limit never holds the JVM. */
     private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "health-monitor-probe");
@@ -112,6 +118,7 @@ public final class HealthMonitor {
                     lastStart = clock.instant();
                 }
             }
+            askIfOverdue(pending);
             Instant now = clock.instant();
             boolean confirming = !pending.isEmpty() || failures.failures() > 0;
             Instant next = lastStart == null ? now
@@ -132,6 +139,19 @@ public final class HealthMonitor {
             }
         }
         return Optional.empty();
+    }
+
+    private void askIfOverdue(Deque<PendingProbe> pending) {
+        if (streakDatabase == null && !pending.isEmpty()
+                && !Duration.between(pending.peekFirst().started(), clock.instant()).minus(OVERDUE).isNegative()) {
+            askDatabase(pending.peekFirst().region());
+        }
+    }
+
+    private void askDatabase(RegionId region) {
+        streakDatabaseAsked = clock.instant();
+        streakDatabase = CompletableFuture.supplyAsync(() -> databases.role(region), questions)
+                .exceptionally(e -> DatabaseRole.UNREACHABLE);
     }
 
     private Optional<PendingProbe> startProbe() {
@@ -166,11 +186,11 @@ public final class HealthMonitor {
         } else if (failures.failures() == 1) {
             streakStart = started;
             firstFailureTook = Duration.between(started, clock.instant());
-            streakDatabaseAsked = clock.instant();
-            streakDatabase = CompletableFuture.supplyAsync(() -> databases.role(active), questions)
-                    .exceptionally(e -> DatabaseRole.UNREACHABLE);
+            if (streakDatabase == null) {
+                askDatabase(active);
+            }
         }
-        boolean tripped = failures.failures() >= failures.threshold() && !aliveAndTooSoon();
+        boolean tripped = failures.failures() >= failures.threshold() && !aliveAndTooSoon() && !questionJustAsked();
         probeObserver.probed(active, ready, Duration.between(started, clock.instant()), failures.failures());
         listener.onProbe(active, ready, failures.failures(), ready ? "ready" : "not ready");
         Optional<RegionId> target = traffic.regions().stream().filter(r -> !r.equals(active)).findFirst();
@@ -215,6 +235,12 @@ public final class HealthMonitor {
      * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
      * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
      */
+    /** True while the database question is unanswered but younger than assess's grace: its answer may still hold the failover back. */
+    private boolean questionJustAsked() {
+        return streakDatabase != null && !streakDatabase.isDone()
+                && Duration.between(streakDatabaseAsked, clock.instant()).compareTo(StepActions.SILENT_SOURCE_GRACE) < 0;
+    }
+
     private boolean aliveAndTooSoon() {
         if (streakDatabase == null || streakDatabase.getNow(null) != DatabaseRole.PRIMARY) {
             return false;

@@ -69,6 +69,19 @@ class HealthMonitorConfirmationTest {
             inFlight.add(new Scheduled(clock.instant().plus(answer.after()), task, answer));
         }
 
+        /**
+         * Runs the database questions on the same clock: each is answered {@code after} it was asked (never, for null),
+         * and the time it was asked is recorded.
+         */
+        Executor questions(Duration after, List<Long> askedAt) {
+            return task -> {
+                askedAt.add(Duration.between(T0, clock.instant()).toMillis());
+                if (after != null) {
+                    inFlight.add(new Scheduled(clock.instant().plus(after), task, new Answer(after, false)));
+                }
+            };
+        }
+
         /** Moves the clock and lets every probe whose answer time has come answer, earliest first. */
         void sleep(Duration duration) {
             clock.advance(duration);
@@ -88,6 +101,11 @@ class HealthMonitorConfirmationTest {
     }
 
     private Optional<ExecutionResult> monitor(ScriptedProbes probes, Duration runFor) throws InterruptedException {
+        return monitor(probes, Runnable::run, runFor);
+    }
+
+    private Optional<ExecutionResult> monitor(ScriptedProbes probes, Executor questions, Duration runFor)
+            throws InterruptedException {
         FailoverPorts ports = new FailoverPorts(world, world, world, world, world, new InMemoryExecutionLog(),
                 new InMemoryLease(clock));
         FailoverOrchestrator orchestrator = new FailoverOrchestrator(ports, FailoverSettings.defaults(), clock, d -> { },
@@ -121,7 +139,7 @@ class HealthMonitorConfirmationTest {
                     public void onFailoverStarted(FailoverRequest request) {
                         failoversStartedAt.add(Duration.between(T0, clock.instant()));
                     }
-                }, probes, Runnable::run);
+                }, probes, questions);
         Instant end = T0.plus(runFor);
         return monitor.run(() -> !failoversStartedAt.isEmpty() || !clock.instant().isBefore(end));
     }
@@ -153,6 +171,50 @@ class HealthMonitorConfirmationTest {
         assertThat(failoversStartedAt).containsExactly(LIMIT.multipliedBy(3));
         assertThat(counted).startsWith("800:false:1", "900:false:2", "1000:false:3");
         assertThat(databaseSilent).containsExactly(false);
+    }
+
+    @Test
+    void givenAStalledServiceWhoseDatabaseAnswersSlowly_thenTheQuestionAskedAtTheOverdueProbeHoldsTheFailoverBack()
+            throws InterruptedException {
+        // under load the database takes 0.7 s to say it is a writable primary: asked only at the first failed probe
+        // (0.8 s), its answer would come after the third failure (1.0 s) and the monitor would fail over a live primary
+        ScriptedProbes probes = new ScriptedProbes(n -> Answer.timedOut());
+        List<Long> askedAt = new ArrayList<>();
+
+        monitor(probes, probes.questions(Duration.ofMillis(700), askedAt), Duration.ofSeconds(10));
+
+        assertThat(askedAt).first().isEqualTo(HealthMonitor.OVERDUE.toMillis());
+        assertThat(failoversStartedAt).containsExactly(LIMIT.multipliedBy(3));
+        assertThat(databaseSilent).containsExactly(false);
+    }
+
+    @Test
+    void givenAFrozenDatabaseThatNeverAnswersTheQuestion_thenTheFailoverStartsAtTheThirdTimeOutAndAssessIsToldItIsSilent()
+            throws InterruptedException {
+        world.regionOutage(EAST_1);
+        ScriptedProbes probes = new ScriptedProbes(n -> Answer.timedOut());
+        List<Long> askedAt = new ArrayList<>();
+
+        monitor(probes, probes.questions(null, askedAt), Duration.ofSeconds(10));
+
+        assertThat(askedAt).containsExactly(HealthMonitor.OVERDUE.toMillis());
+        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(1000));
+        assertThat(databaseSilent).containsExactly(true);
+    }
+
+    @Test
+    void givenARefusingRegionWhoseDatabaseQuestionIsStillOpen_thenTheFailoverWaitsUntilTheQuestionIsAsOldAsAssessGrace()
+            throws InterruptedException {
+        world.regionOutage(EAST_1);
+        ScriptedProbes probes = new ScriptedProbes(n -> new Answer(Duration.ofMillis(5), false));
+        List<Long> askedAt = new ArrayList<>();
+
+        monitor(probes, probes.questions(null, askedAt), Duration.ofSeconds(10));
+
+        // asked at the first failure (10 ms); the third failure (210 ms) comes sooner than 250 ms after it, the fourth not
+        assertThat(askedAt).containsExactly(10L);
+        assertThat(failoversStartedAt).containsExactly(Duration.ofMillis(310));
+        assertThat(databaseSilent).containsExactly(true);
     }
 
     @Test

@@ -15,10 +15,10 @@ public final class Promotion {
     }
 
     /**
-     * Promotes the standby ({@code pg_promote()}, waiting), unfences and unsynchronizes it, and checkpoints: a
-     * fast promotion leaves the old timeline in the control file until the next checkpoint, and pg_rewind reads
-     * the source's timeline there (PostgreSQL's pg_rewind documentation asks for this checkpoint). Returns what
-     * was done; harmless on a server that is a primary already.
+     * Promotes the standby ({@code pg_promote()}, waiting), unfences and unsynchronizes it. Returns what was done;
+     * harmless on a server that is a primary already. It does not checkpoint: a checkpoint under load can take
+     * seconds, all of them outage; the checkpoint pg_rewind needs (the control file names the old timeline until
+     * then) is taken by {@link StandbyRejoin} just before it rewinds.
      */
     public String promote(PostgresServer standby, Duration timeout) {
         ServerRole role = replication.role(standby);
@@ -37,7 +37,7 @@ public final class Promotion {
         }
         // A promoted standby must not wait for a synchronous standby it does not have, nor stay fenced.
         standby.execute(DB, timeout, "alter system reset synchronous_standby_names",
-                "alter system reset default_transaction_read_only", "select pg_reload_conf()", "checkpoint");
+                "alter system reset default_transaction_read_only", "select pg_reload_conf()");
         return done;
     }
 }

@@ -7,7 +7,6 @@ import dev.paymentsdr.lab.Lab;
 import dev.paymentsdr.lab.LabRegion;
 import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi;
 import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.AdminState;
-import dev.paymentsdr.lab.haproxy.HaproxyRuntimeApi.Health;
 import dev.paymentsdr.lab.haproxy.ServerStat;
 import java.util.List;
 import java.util.Optional;
@@ -55,11 +54,6 @@ public final class LabTraffic implements Traffic {
     @Override
     public String routeTo(RegionId target, RegionId previous) {
         Haproxy haproxy = lab.haproxy();
-        HaproxyRuntimeApi api = haproxy.runtimeApi();
-        api.setState(haproxy.backend(), previous.name(), AdminState.MAINT);
-        api.setState(haproxy.backend(), target.name(), AdminState.READY);
-        // The target answered its readiness check already; do not wait for 'rise' more checks.
-        api.setHealth(haproxy.backend(), target.name(), Health.UP);
-        return "HAProxy routes to " + target + " (" + previous + " in maintenance)";
+        return new HaproxyRouting(haproxy.runtimeApi(), haproxy.backend()).routeTo(target.name(), previous.name());
     }
 }

@@ -165,6 +165,14 @@ public final class HaproxyRuntimeApi {
     }
 
     /**
+     * Stops or restarts a server's health checks. Stopped, HAProxy keeps the last result until told otherwise
+     * ({@link #setHealth}) and no failed check can take the server out.
+     */
+    public void setHealthChecks(String backend, String server, boolean on) {
+        command((on ? "enable" : "disable") + " health " + target(backend, server));
+    }
+
+    /**
      * Ends every session (request) in progress on a server: a request parked on a frozen or cut-off region fails at
      * once, so its client retries instead of waiting for its timeout.
      */

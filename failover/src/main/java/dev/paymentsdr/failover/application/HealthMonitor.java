@@ -98,9 +98,9 @@ public final class HealthMonitor {
      * Probes start at a fixed rate, so a slow answer does not stretch the time to detection. While the active region
      * fails, or while a probe is still unanswered, the next probe starts a tenth of an interval after the last one
      * (HAProxy's fastinter) without waiting for earlier ones to time out: a frozen region is confirmed dead after one
-     * probe limit and N-1 confirmation intervals, not N limits back to back. Answers count in the order the probes started and each
-     * probe keeps the adapter's own limit, so it still takes N consecutive failures, and a region that answers slowly
-     * but within the limit is never failed over.
+     * probe limit and N-1 confirmation intervals, not N limits back to back. Answers count in the order the probes
+     * started and each probe keeps the adapter's own limit, so it still takes N consecutive failures, and a region
+     * that answers slowly but within the limit is never failed over.
      */
     public Optional<ExecutionResult> run(BooleanSupplier stop) throws InterruptedException {
         Deque<PendingProbe> pending = new ArrayDeque<>();
@@ -226,7 +226,19 @@ public final class HealthMonitor {
         if (streakDatabase.isDone()) {
             return streakDatabase.getNow(null) == DatabaseRole.UNREACHABLE;
         }
-        return !Duration.between(streakDatabaseAsked, clock.instant()).minus(StepActions.SILENT_SOURCE_GRACE).isNegative();
+        return !questionYoungerThanGrace();
+    }
+
+    /**
+     * True while the database question is unanswered but younger than assess's grace: its answer may still hold the
+     * failover back.
+     */
+    private boolean questionJustAsked() {
+        return streakDatabase != null && !streakDatabase.isDone() && questionYoungerThanGrace();
+    }
+
+    private boolean questionYoungerThanGrace() {
+        return Duration.between(streakDatabaseAsked, clock.instant()).compareTo(StepActions.SILENT_SOURCE_GRACE) < 0;
     }
 
     /**
@@ -235,12 +247,6 @@ public final class HealthMonitor {
      * and overlapping confirmation probes must not fail it over any sooner than sequential ones did. A frozen,
      * dead or cut-off database has not answered by then, so detecting those keeps the overlap's speed.
      */
-    /** True while the database question is unanswered but younger than assess's grace: its answer may still hold the failover back. */
-    private boolean questionJustAsked() {
-        return streakDatabase != null && !streakDatabase.isDone()
-                && Duration.between(streakDatabaseAsked, clock.instant()).compareTo(StepActions.SILENT_SOURCE_GRACE) < 0;
-    }
-
     private boolean aliveAndTooSoon() {
         if (streakDatabase == null || streakDatabase.getNow(null) != DatabaseRole.PRIMARY) {
             return false;

@@ -397,13 +397,12 @@ public final class DrillRunner {
         /** SIGSTOP to the database (postmaster first, so it forks no new backend), and the service too if asked. */
         private void freeze(boolean service) {
             long pid = active.db().pid().orElseThrow(() -> new IllegalStateException(active.name() + "'s database is not running"));
-            List<Long> pids = new ArrayList<>();
+            List<Long> roots = new ArrayList<>();
             if (service) {
-                active.servicePid().ifPresent(pids::add);
+                active.servicePid().ifPresent(roots::add);
             }
-            pids.add(pid);
-            ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
-            ProcessControl.freeze(pids);
+            roots.add(pid);
+            ProcessControl.freezeTrees(roots);
         }
 
         /** A region dies with its network: the WAL its database still had in flight to the standby is lost too. */

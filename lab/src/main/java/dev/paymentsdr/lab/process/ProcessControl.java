@@ -106,16 +106,17 @@ public final class ProcessControl {
         signal("CONT", pid);
     }
 
-    /** Sends SIGSTOP: the process freezes as a hung host would, its sockets still open. */
-    public static void freeze(long pid) {
-        signal("STOP", pid);
-    }
-
     /**
-     * Sends SIGSTOP to all of them with one {@code kill}, in the order given: a host freezes at once, and a process
-     * still running while the others are signalled one by one could go on answering.
+     * Sends SIGSTOP to each process and all its descendants, each parent before its children (a postmaster forks no
+     * new backend), with one {@code kill}: they freeze as a hung host would, their sockets still open. Signalled one
+     * by one, a process still running while the others are frozen could go on answering.
      */
-    public static void freeze(List<Long> pids) {
+    public static void freezeTrees(List<Long> roots) {
+        List<Long> pids = new ArrayList<>();
+        for (long root : roots) {
+            pids.add(root);
+            ProcessHandle.of(root).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        }
         signal("STOP", pids.stream().mapToLong(Long::longValue).toArray());
     }
 

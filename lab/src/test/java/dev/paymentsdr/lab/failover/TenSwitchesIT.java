@@ -73,8 +73,8 @@ class TenSwitchesIT {
 
     private void freezeDatabase(RegionId region) {
         long pid = lab.region(region.name()).db().pid().orElseThrow();
-        ProcessHandle.of(pid).orElseThrow().descendants().forEach(p -> ProcessControl.freeze(p.pid()));
-        ProcessControl.freeze(pid);
+        ProcessHandle.of(pid).orElseThrow(() -> new AssertionError(region + "'s postmaster " + pid + " is not running"));
+        ProcessControl.freezeTrees(java.util.List.of(pid));
     }
 
     @Test

@@ -105,7 +105,9 @@ final class StatusProbe {
                         Long bytes = rs.wasNull() ? null : lagBytes;
                         double lagSeconds = rs.getDouble(5);
                         // replay_lag is null once an idle standby has caught up: that is no lag at all
-                        Double seconds = rs.wasNull() ? (bytes != null && bytes == 0 ? 0.0 : null) : lagSeconds;
+                        // boxed on both sides: a double branch would unbox the null one (NullPointerException)
+                        Double seconds = rs.wasNull() ? (bytes != null && bytes == 0 ? Double.valueOf(0.0) : null)
+                                : Double.valueOf(lagSeconds);
                         replicas.put(rs.getString(1), new Replica(rs.getString(2), rs.getString(3), bytes, seconds));
                     }
                 }
